@@ -1,0 +1,87 @@
+package org.breadbot.common.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates bread-bot's topics when they are missing and leaves existing ones exactly as they are: adding
+ * partitions would move chats to other partitions and break per-chat order, so a difference is only warned about.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private final TopicsProperties properties;
+
+    public TopicProvisioner(TopicsProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The topics bread-bot uses, with the settings new ones get. */
+    public List<NewTopic> declarations() {
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(topic(Topics.UPDATES, properties.updatesRetention()));
+        topics.add(topic(Topics.UPDATES_DLT, properties.updatesRetention()));
+        topics.add(topic(Topics.REPLIES, properties.repliesRetention()));
+        topics.add(topic(Topics.REPLIES_DLT, properties.updatesRetention()));
+        return topics;
+    }
+
+    /** Creates the missing topics among {@code names} (all of {@link #declarations()} when empty). */
+    public void provision(Admin admin, Collection<String> names, Duration timeout)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        if (!properties.create()) {
+            return;
+        }
+        List<NewTopic> wanted = declarations().stream()
+                .filter(t -> names.isEmpty() || names.contains(t.name()))
+                .toList();
+        Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+        if (!missing.isEmpty()) {
+            try {
+                admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                missing.forEach(t -> log.info("Created topic {} with {} partitions", t.name(), t.numPartitions()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                // another replica created it first: fine
+            }
+        }
+        warnAboutDifferences(admin, wanted, timeout);
+    }
+
+    private void warnAboutDifferences(Admin admin, List<NewTopic> wanted, Duration timeout)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        Map<String, TopicDescription> described = admin.describeTopics(wanted.stream().map(NewTopic::name).toList())
+                .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        for (NewTopic topic : wanted) {
+            TopicDescription description = described.get(topic.name());
+            if (description != null && description.partitions().size() != topic.numPartitions()) {
+                log.warn("Topic {} has {} partitions but {} are configured; leaving it unchanged "
+                        + "(changing the count would move chats between partitions)",
+                        topic.name(), description.partitions().size(), topic.numPartitions());
+            }
+        }
+    }
+
+    private NewTopic topic(String name, Duration retention) {
+        long retentionMs = retention.isNegative() ? -1 : retention.toMillis();
+        return new NewTopic(name, properties.partitions(), properties.replicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)));
+    }
+}

@@ -1,0 +1,23 @@
+package org.breadbot.common.kafka;
+
+/** Names of the Kafka topics that make up bread-bot's wire contract (architecture §3). */
+public final class Topics {
+
+    /** Raw Telegram Update JSON, key = chat id (user id when the update has no chat); analysts replay it. */
+    public static final String UPDATES = "telegram.updates";
+
+    /** Reply commands ({@link org.breadbot.common.reply.ReplyCommand} JSON), key = chat id. */
+    public static final String REPLIES = "telegram.replies";
+
+    /** Updates the processor could not apply, with the error in headers. */
+    public static final String UPDATES_DLT = UPDATES + ".dlt";
+
+    /** Replies the sender could not deliver for good (400, 403, poison), with the error in headers. */
+    public static final String REPLIES_DLT = REPLIES + ".dlt";
+
+    /** Suffix spring-kafka's dead-letter recoverer appends to a source topic. */
+    public static final String DLT_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+}

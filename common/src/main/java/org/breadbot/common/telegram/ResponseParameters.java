@@ -1,0 +1,15 @@
+package org.breadbot.common.telegram;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** Telegram Bot API type {@code ResponseParameters}; unknown fields are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ResponseParameters(
+        Long migrateToChatId,
+        Integer retryAfter) {
+}

@@ -1,0 +1,23 @@
+package org.breadbot.common.telegram;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** Telegram Bot API type {@code Sticker}; unknown fields are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Sticker(
+        String fileId,
+        String fileUniqueId,
+        String type,
+        int width,
+        int height,
+        boolean isAnimated,
+        boolean isVideo,
+        String emoji,
+        String setName,
+        Long fileSize) {
+}

@@ -1,0 +1,21 @@
+package org.breadbot.common.telegram;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** Telegram Bot API type {@code Video}; unknown fields are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Video(
+        String fileId,
+        String fileUniqueId,
+        int width,
+        int height,
+        int duration,
+        String fileName,
+        String mimeType,
+        Long fileSize) {
+}
