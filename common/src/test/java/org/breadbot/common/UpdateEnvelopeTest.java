@@ -1,0 +1,65 @@
+package org.breadbot.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.breadbot.common.json.Json;
+import org.breadbot.common.telegram.UpdateEnvelope;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class UpdateEnvelopeTest {
+
+    private static UpdateEnvelope envelope(String json) {
+        JsonNode node = Json.mapper().readTree(json);
+        return UpdateEnvelope.of(node).orElseThrow();
+    }
+
+    @Test
+    void messageIsKeyedByItsChat() {
+        UpdateEnvelope envelope = envelope("""
+                {"update_id": 5, "message": {"chat": {"id": -100}, "from": {"id": 42}}}""");
+
+        assertThat(envelope.type()).isEqualTo("message");
+        assertThat(envelope.chatId()).hasValue(-100);
+        assertThat(envelope.key()).isEqualTo(-100);
+    }
+
+    @Test
+    void callbackQueryIsKeyedByTheChatOfItsMessage() {
+        assertThat(envelope("""
+                {"update_id": 5, "callback_query": {"id": "x", "from": {"id": 42}, "message": {"chat": {"id": 7}}}}
+                """).key()).isEqualTo(7);
+    }
+
+    @Test
+    void chatlessKindsAreKeyedByTheirUser() {
+        assertThat(envelope("""
+                {"update_id": 5, "inline_query": {"id": "q", "from": {"id": 42}, "query": ""}}""").key())
+                .isEqualTo(42);
+        assertThat(envelope("""
+                {"update_id": 5, "poll_answer": {"poll_id": "p", "user": {"id": 43}}}""").key()).isEqualTo(43);
+    }
+
+    @Test
+    void unknownKindsStillGetATypeAndAKey() {
+        UpdateEnvelope envelope = envelope("""
+                {"update_id": 77, "brand_new_kind": {"something": 1}}""");
+
+        assertThat(envelope.type()).isEqualTo("brand_new_kind");
+        assertThat(envelope.chatId()).isEmpty();
+        assertThat(envelope.key()).isEqualTo(77);
+    }
+
+    @Test
+    void updateWithoutKindIsUnknown() {
+        assertThat(envelope("{\"update_id\": 1}").type()).isEqualTo("unknown");
+    }
+
+    @Test
+    void notAnUpdateHasNoEnvelope() {
+        for (String json : new String[] {"[]", "1", "\"x\"", "{}", "{\"update_id\": \"5\"}",
+                "{\"update_id\": 5.5}", "{\"update_id\": null}", "{\"update_id\": 99999999999999999999999}"}) {
+            assertThat(UpdateEnvelope.of(Json.mapper().readTree(json))).as(json).isEmpty();
+        }
+    }
+}
