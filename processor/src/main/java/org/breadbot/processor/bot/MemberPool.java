@@ -1,0 +1,46 @@
+package org.breadbot.processor.bot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.breadbot.common.telegram.User;
+import org.breadbot.processor.store.MemberRow;
+import org.breadbot.processor.store.MemberStore;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** The members WHO, TOP, COUPLE and CHANNEL choose from (spec §7.2). */
+@Component
+public class MemberPool {
+
+    /** A link touched this long ago or earlier no longer counts as active. */
+    static final Duration ACTIVITY_WINDOW = Duration.ofDays(10);
+
+    private final MemberStore members;
+
+    MemberPool(MemberStore members) {
+        this.members = members;
+    }
+
+    /** In a private chat only the sender (as Telegram describes them now); in a group the recently active members. */
+    public Mono<List<MemberRow>> members(MessageContext context) {
+        if (context.chat().isPrivate()) {
+            return Mono.just(List.of(live(context)));
+        }
+        return members.activeInChat(context.chat().id(), context.now().minus(ACTIVITY_WINDOW)).collectList();
+    }
+
+    private static MemberRow live(MessageContext context) {
+        User sender = context.sender();
+        return new MemberRow(context.member().id(), sender.id(), Registration.usernameOf(sender),
+                Objects.requireNonNullElse(sender.firstName(), ""),
+                Objects.requireNonNullElse(sender.lastName(), ""), sender.isBot());
+    }
+
+    /** First and last name, each trimmed, the whole trimmed; no username fallback (spec §7.3). */
+    public static String displayName(MemberRow member) {
+        String first = Objects.requireNonNullElse(member.firstName(), "").strip();
+        String last = Objects.requireNonNullElse(member.lastName(), "").strip();
+        return (first + " " + last).strip();
+    }
+}

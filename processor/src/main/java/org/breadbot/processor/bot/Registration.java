@@ -1,0 +1,88 @@
+package org.breadbot.processor.bot;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import org.breadbot.common.telegram.Message;
+import org.breadbot.common.telegram.Update;
+import org.breadbot.common.telegram.User;
+import org.breadbot.processor.store.AnswerPack;
+import org.breadbot.processor.store.AnswerPackStore;
+import org.breadbot.processor.store.ChatRow;
+import org.breadbot.processor.store.ChatStore;
+import org.breadbot.processor.store.MemberRow;
+import org.breadbot.processor.store.MemberStore;
+import org.breadbot.processor.store.MembershipStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Registers the sender, the chat and their link for every processed message (spec §2.4). */
+@Component
+class Registration {
+
+    private static final Logger log = LoggerFactory.getLogger(Registration.class);
+
+    private final MemberStore members;
+    private final ChatStore chats;
+    private final MembershipStore memberships;
+    private final AnswerPackStore packs;
+
+    Registration(MemberStore members, ChatStore chats, MembershipStore memberships, AnswerPackStore packs) {
+        this.members = members;
+        this.chats = chats;
+        this.memberships = memberships;
+        this.packs = packs;
+    }
+
+    Mono<MessageContext> register(Update update, Message message, LocalDateTime now) {
+        User sender = message.from();
+        String username = usernameOf(sender);
+        return member(sender, username, now).flatMap(member -> chat(message, username, now)
+                .flatMap(chat -> memberships.touch(chat.id(), member.id(), now)
+                        .then(defaultPack(chat))
+                        .map(pack -> new MessageContext(update, message, chat, member, pack.orElse(null), now))));
+    }
+
+    /** Users without a username are stored under their decimal id (spec §2.4, recommendation of quirk 6). */
+    static String usernameOf(User user) {
+        String username = user.username();
+        return username == null || username.isEmpty() ? Long.toString(user.id()) : username;
+    }
+
+    private Mono<MemberRow> member(User sender, String username, LocalDateTime now) {
+        String firstName = Objects.requireNonNullElse(sender.firstName(), "");
+        String lastName = Objects.requireNonNullElse(sender.lastName(), "");
+        return members.findByTelegramIdOrUsername(sender.id(), username)
+                .switchIfEmpty(Mono.defer(() ->
+                        members.insert(sender.id(), username, firstName, lastName, sender.isBot(), now)))
+                .switchIfEmpty(Mono.defer(() -> members.findByTelegramIdOrUsername(sender.id(), username)))
+                .flatMap(found -> refresh(found, username, firstName, lastName, now));
+    }
+
+    private Mono<MemberRow> refresh(MemberRow found, String username, String firstName, String lastName,
+            LocalDateTime now) {
+        if (found.username().equals(username) && Objects.equals(found.firstName(), firstName)
+                && Objects.equals(found.lastName(), lastName)) {
+            return Mono.just(found);
+        }
+        return members.updateNames(found.id(), username, firstName, lastName, now)
+                .doOnNext(updated -> {
+                    if (!updated.username().equals(username)) {
+                        log.info("Member {} keeps username {}: {} belongs to another member",
+                                updated.id(), updated.username(), username);
+                    }
+                });
+    }
+
+    private Mono<ChatRow> chat(Message message, String senderUsername, LocalDateTime now) {
+        String title = message.chat().title();
+        String name = title != null ? title : senderUsername;
+        return chats.register(message.chat().id(), name, now);
+    }
+
+    private Mono<Optional<AnswerPack>> defaultPack(ChatRow chat) {
+        return packs.defaultPack(chat.id()).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+}

@@ -1,0 +1,60 @@
+package org.breadbot.processor.command;
+
+import org.breadbot.processor.bot.BotProperties;
+import org.breadbot.processor.bot.ChainHandler;
+import org.breadbot.processor.bot.HandlerResult;
+import org.breadbot.processor.bot.MessageContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Handler 1 of the chain (spec §2.5): parses the text and runs the command. Not addressed, no alias, or a command
+ * without implementation pass; parse errors are user-visible errors. Captions are never parsed.
+ */
+@Component
+@Order(ChainHandler.COMMANDS)
+class CommandHandler implements ChainHandler {
+
+    private final CommandRegistry registry;
+    private final CommandParser parser;
+
+    CommandHandler(CommandRegistry registry, BotProperties properties) {
+        this.registry = registry;
+        this.parser = new CommandParser(properties.addressingWords(), registry.specs());
+    }
+
+    @Override
+    public Mono<HandlerResult> handle(MessageContext message) {
+        if (message.text().isEmpty()) {
+            return Mono.just(HandlerResult.pass());
+        }
+        ParseResult parsed = parser.parse(message.text());
+        if (parsed instanceof ParseResult.ParseError error) {
+            return Mono.just(HandlerResult.error(error.kind().text()));
+        }
+        if (parsed instanceof ParseResult.Parsed command) {
+            return registry.command(command.command())
+                    .map(implementation -> run(implementation, new CommandContext(message, command)))
+                    .orElseGet(() -> Mono.just(HandlerResult.pass()));
+        }
+        return Mono.just(HandlerResult.pass());
+    }
+
+    private static Mono<HandlerResult> run(ChatCommand command, CommandContext context) {
+        if (command.spec().replyRequired() && context.message().message().replyToMessage() == null) {
+            return Mono.just(HandlerResult.error(Replies.REPLY_REQUIRED));
+        }
+        return command.execute(context).map(CommandHandler::toHandlerResult);
+    }
+
+    private static HandlerResult toHandlerResult(CommandResult result) {
+        if (result instanceof CommandResult.Answers answers) {
+            return new HandlerResult.Answered(answers.answers());
+        }
+        if (result instanceof CommandResult.UserError error) {
+            return HandlerResult.error(error.text());
+        }
+        return HandlerResult.pass();
+    }
+}

@@ -1,0 +1,112 @@
+package org.breadbot.processor.store;
+
+import static org.breadbot.processor.store.Rows.bindNullable;
+
+import io.r2dbc.spi.Readable;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Answer entities of a pack (spec §5.1). */
+@Repository
+public class AnswerEntityStore {
+
+    private static final String COLUMNS =
+            "id, pack_id, key, value, file_unique_id, reaction_type, content_type, description";
+
+    private final DatabaseClient db;
+
+    AnswerEntityStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Every entity of the pack with this reaction type and exactly this key. */
+    public Flux<AnswerEntity> byKey(long packId, ReactionType reactionType, String key) {
+        return db.sql("SELECT " + COLUMNS + " FROM answer_entities"
+                        + " WHERE pack_id = :pack AND reaction_type = :reaction AND key = :key ORDER BY id")
+                .bind("pack", packId)
+                .bind("reaction", reactionType.name())
+                .bind("key", key)
+                .map(AnswerEntityStore::entity)
+                .all();
+    }
+
+    /** Every entity of the pack with this reaction type and one of these keys. */
+    public Flux<AnswerEntity> byKeys(long packId, ReactionType reactionType, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM answer_entities"
+                        + " WHERE pack_id = :pack AND reaction_type = :reaction AND key = ANY(:keys) ORDER BY id")
+                .bind("pack", packId)
+                .bind("reaction", reactionType.name())
+                .bind("keys", keys.toArray(String[]::new))
+                .map(AnswerEntityStore::entity)
+                .all();
+    }
+
+    /** The distinct keys of the pack with this reaction type. */
+    public Flux<String> keys(long packId, ReactionType reactionType) {
+        return db.sql("SELECT DISTINCT key FROM answer_entities WHERE pack_id = :pack AND reaction_type = :reaction")
+                .bind("pack", packId)
+                .bind("reaction", reactionType.name())
+                .map(row -> row.get("key", String.class))
+                .all();
+    }
+
+    /**
+     * Inserts the answer unless the pack already holds an identical one (same key, value, reaction type and
+     * content type); emits whether a row was added.
+     */
+    public Mono<Boolean> insertIfAbsent(long packId, NewAnswer answer, LocalDateTime now) {
+        var spec = db.sql("INSERT INTO answer_entities (pack_id, key, value, file_unique_id, reaction_type,"
+                        + " content_type, description, is_active, created_at, updated_at)"
+                        + " SELECT :pack, :key, :value, :fileUniqueId, :reaction, :content, :description, TRUE, :now, :now"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM answer_entities WHERE pack_id = :pack AND key = :key"
+                        + " AND value = :value AND reaction_type = :reaction AND content_type = :content)")
+                .bind("pack", packId)
+                .bind("key", answer.key())
+                .bind("value", answer.value())
+                .bind("reaction", answer.reactionType().name())
+                .bind("content", answer.contentType().name())
+                .bind("now", now);
+        spec = bindNullable(spec, "fileUniqueId", answer.fileUniqueId(), String.class);
+        spec = bindNullable(spec, "description", answer.description(), String.class);
+        return spec.fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Inserts the answers as they are. */
+    public Mono<Void> insertAll(long packId, Collection<NewAnswer> answers, LocalDateTime now) {
+        return Flux.fromIterable(answers).concatMap(answer -> insert(packId, answer, now)).then();
+    }
+
+    private Mono<Long> insert(long packId, NewAnswer answer, LocalDateTime now) {
+        var spec = db.sql("INSERT INTO answer_entities (pack_id, key, value, file_unique_id, reaction_type,"
+                        + " content_type, description, is_active, created_at, updated_at)"
+                        + " VALUES (:pack, :key, :value, :fileUniqueId, :reaction, :content, :description, TRUE, :now, :now)")
+                .bind("pack", packId)
+                .bind("key", answer.key())
+                .bind("value", answer.value())
+                .bind("reaction", answer.reactionType().name())
+                .bind("content", answer.contentType().name())
+                .bind("now", now);
+        spec = bindNullable(spec, "fileUniqueId", answer.fileUniqueId(), String.class);
+        spec = bindNullable(spec, "description", answer.description(), String.class);
+        return spec.fetch().rowsUpdated();
+    }
+
+    private static AnswerEntity entity(Readable row) {
+        return new AnswerEntity(
+                Rows.longValue(row, "id"),
+                Rows.longValue(row, "pack_id"),
+                Rows.string(row, "key"),
+                Rows.string(row, "value"),
+                Rows.string(row, "file_unique_id"),
+                ReactionType.valueOf(Rows.string(row, "reaction_type")),
+                ContentType.valueOf(Rows.string(row, "content_type")),
+                Rows.string(row, "description"));
+    }
+}
