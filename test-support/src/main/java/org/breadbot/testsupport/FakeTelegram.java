@@ -9,12 +9,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,12 +31,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A fake Telegram Bot API on {@code 127.0.0.1} and a random port, speaking Telegram's exact envelope.
  *
- * <p>Requests go to {@code /bot<token>/<method>}, as GET or POST with a query string, a form or a JSON body;
- * method names are case-insensitive. Only {@link #TOKEN} is accepted (else 401), unknown methods get 404.
+ * <p>Requests go to {@code /bot<token>/<method>}, as GET or POST with a query string, a form or a JSON body
+ * (multipart bodies are not read); method names are case-insensitive. Only {@link #TOKEN} is accepted (else 401), unknown methods get 404.
  * Every call is recorded. Each method answers with a Telegram-shaped default success unless
  * {@link #script scripted}: send methods return a Message (ids increasing per chat), getMe the bot user,
  * getUpdates the {@link #enqueueUpdates enqueued} updates honouring {@code offset}, {@code limit} and the
- * long-poll {@code timeout}.
+ * long-poll {@code timeout}. sendMessage rejects an empty chat id or text and text over 4096 code points with
+ * Telegram's 400 descriptions. Use one fake per test class (or {@link #reset()} between tests) and close it.
  */
 public final class FakeTelegram implements AutoCloseable {
 
@@ -97,6 +98,11 @@ public final class FakeTelegram implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /** {@code telegram.api.base-url} and {@code telegram.api.bot-token} pointing an application at this fake. */
+    public Map<String, Object> springProperties() {
+        return Map.of("telegram.api.base-url", baseUrl(), "telegram.api.bot-token", TOKEN);
+    }
+
     /** The port the fake listens on. */
     public int port() {
         return server.getAddress().getPort();
@@ -136,7 +142,7 @@ public final class FakeTelegram implements AutoCloseable {
 
     /** The next answers of {@code method} (case-insensitive), used once each in order; then the default success. */
     public void script(String method, FakeResponse... next) {
-        scripts.computeIfAbsent(method.toLowerCase(), name -> new ArrayDeque<>()).addAll(List.of(next));
+        scripts.computeIfAbsent(method.toLowerCase(), name -> new ConcurrentLinkedDeque<>()).addAll(List.of(next));
     }
 
     /** Queues updates (Update JSON objects with {@code update_id}) for getUpdates. */

@@ -68,8 +68,12 @@ public final class KraftBroker implements AutoCloseable {
         try {
             starting.startup();
         } catch (RuntimeException e) {
-            starting.shutdown();
-            starting.awaitShutdown();
+            try {
+                starting.shutdown();
+                starting.awaitShutdown();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new IllegalStateException("Kafka broker did not start on " + bootstrapServers(), e);
         }
         server = starting;

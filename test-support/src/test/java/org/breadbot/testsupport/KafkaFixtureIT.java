@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-class TestKafkaIT {
+class KafkaFixtureIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
