@@ -49,9 +49,12 @@ final class TopicSlice {
     Result read(Predicate<ConsumerRecord<byte[], byte[]>> visitor, Progress progress) {
         long started = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
-            Map<TopicPartition, Bounds> bounds = bounds(consumer);
+            List<TopicPartition> partitions = partitions(consumer);
+            // assigned before the offset look-ups, whose answers the consumer only keeps for its own partitions
+            consumer.assign(partitions);
+            Map<TopicPartition, Bounds> bounds = bounds(consumer, partitions);
             progress.start(bounds.values().stream().mapToLong(Bounds::size).sum());
-            consumer.assign(bounds.keySet());
+            consumer.pause(partitions.stream().filter(partition -> !bounds.containsKey(partition)).toList());
             bounds.forEach((partition, bound) -> consumer.seek(partition, bound.start()));
             long[] counts = drain(consumer, bounds, visitor, progress);
             return new Result(counts[0], counts[1], System.nanoTime() - started);
@@ -71,8 +74,8 @@ final class TopicSlice {
         }
     }
 
-    private Map<TopicPartition, Bounds> bounds(KafkaConsumer<byte[], byte[]> consumer) {
-        List<TopicPartition> partitions = partitions(consumer);
+    private Map<TopicPartition, Bounds> bounds(KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions) {
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         Map<TopicPartition, Long> start = range.from() == null ? begin : offsetsAt(consumer, partitions,
