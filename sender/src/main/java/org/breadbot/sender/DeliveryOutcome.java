@@ -1,0 +1,32 @@
+package org.breadbot.sender;
+
+/** What became of one record of the replies topic; the {@code outcome} tag of the deliveries metric. */
+enum DeliveryOutcome {
+    /** Telegram accepted it. */
+    DELIVERED("delivered"),
+    /** The delivery log already had it: delivered before a restart or rebalance. */
+    DUPLICATE("duplicate"),
+    /** Telegram refused it for good (400, 403) or the retries ran out; it is in the dead-letter topic. */
+    DEAD_LETTERED("dead_lettered"),
+    /** Its chat blocked the bot before the reply was made; dead-lettered without a call. */
+    CHAT_BLOCKED("chat_blocked"),
+    /** Not a reply command at all; dead-lettered as it came. */
+    POISON("poison"),
+    /** Given up without effect (partition revoked, sender stopped); the record is delivered again later. */
+    ABANDONED("abandoned");
+
+    private final String tag;
+
+    DeliveryOutcome(String tag) {
+        this.tag = tag;
+    }
+
+    String tag() {
+        return tag;
+    }
+
+    /** True when the record is finished and its offset may be committed. */
+    boolean isFinal() {
+        return this != ABANDONED;
+    }
+}

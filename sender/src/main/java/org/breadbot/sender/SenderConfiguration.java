@@ -1,0 +1,61 @@
+package org.breadbot.sender;
+
+import org.breadbot.common.telegram.api.BotApiClient;
+import org.breadbot.common.telegram.api.TelegramApiProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.scheduler.Schedulers;
+
+/** The delivery side: Bot API client, rate limits, per-chat lanes, the delivery pipeline and its upkeep. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelegramApiProperties.class)
+class SenderConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SenderConfiguration.class);
+
+    @Bean
+    BotApiClient botApiClient(WebClient.Builder webClientBuilder, TelegramApiProperties telegram) {
+        if (!telegram.hasToken()) {
+            log.warn("TELEGRAM_BOT_TOKEN is not set; replies go to {} without a token", telegram.baseUrl());
+        }
+        return new BotApiClient(webClientBuilder, telegram);
+    }
+
+    @Bean(destroyMethod = "close")
+    RateLimits rateLimits(SenderProperties properties) {
+        return RateLimits.create(properties.limits());
+    }
+
+    @Bean(destroyMethod = "close")
+    ChatLanes chatLanes() {
+        return new ChatLanes(Schedulers.parallel());
+    }
+
+    @Bean
+    DeadLetters deadLetters(DeadLetterPublishingRecoverer deadLetterRecoverer) {
+        return new DeadLetters(deadLetterRecoverer);
+    }
+
+    @Bean
+    ReplyDelivery replyDelivery(BotApiClient botApiClient, RateLimits rateLimits, DeliveryLog deliveryLog,
+            ChatDeliveryStates chatStates, ChatMigrations migrations, DeadLetters deadLetters, FatalStop fatal,
+            SenderMetrics metrics, SenderProperties properties) {
+        return new ReplyDelivery(botApiClient, rateLimits, deliveryLog, chatStates, migrations, deadLetters, fatal,
+                metrics, properties);
+    }
+
+    @Bean
+    ReplyIntake replyIntake(ChatLanes chatLanes, ReplyDelivery replyDelivery, SenderProperties properties) {
+        return new ReplyIntake(chatLanes, replyDelivery, properties);
+    }
+
+    @Bean
+    DeliveryLogPurge deliveryLogPurge(DeliveryLog deliveryLog, SenderProperties properties) {
+        return new DeliveryLogPurge(deliveryLog, properties.deliveryLog());
+    }
+}

@@ -1,0 +1,58 @@
+package org.breadbot.sender;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the sender reports to Prometheus:
+ * {@code bread_bot_sender_deliveries_total{method,outcome}}, {@code bread_bot_sender_rate_limit_wait_seconds},
+ * {@code bread_bot_sender_retry_after_total} and {@code bread_bot_sender_dlt_total}. Tags hold only fixed words.
+ */
+@Component
+class SenderMetrics {
+
+    /** The method tag of records that are no reply command. */
+    static final String UNKNOWN_METHOD = "unknown";
+
+    private final MeterRegistry registry;
+    private final Timer rateLimitWait;
+    private final Counter retryAfter;
+    private final Counter deadLettered;
+
+    SenderMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.rateLimitWait = Timer.builder("bread_bot.sender.rate_limit_wait")
+                .description("Time a reply waited for the per-chat, per-group and global rate limits")
+                .register(registry);
+        this.retryAfter = Counter.builder("bread_bot.sender.retry_after")
+                .description("429 answers: Telegram asked to wait retry_after seconds")
+                .register(registry);
+        this.deadLettered = Counter.builder("bread_bot.sender.dlt")
+                .description("Records written to the replies dead-letter topic")
+                .register(registry);
+    }
+
+    void outcome(String method, DeliveryOutcome outcome) {
+        Counter.builder("bread_bot.sender.deliveries")
+                .description("Records of the replies topic, by Bot API method and what became of them")
+                .tag("method", method)
+                .tag("outcome", outcome.tag())
+                .register(registry)
+                .increment();
+    }
+
+    void rateLimitWait(Duration waited) {
+        rateLimitWait.record(waited);
+    }
+
+    void retryAfter() {
+        retryAfter.increment();
+    }
+
+    void deadLettered() {
+        deadLettered.increment();
+    }
+}

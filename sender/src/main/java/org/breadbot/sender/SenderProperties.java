@@ -1,0 +1,115 @@
+package org.breadbot.sender;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.breadbot.common.kafka.Topics;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the sender ({@code bread-bot.sender.*}); every one can also be set as an environment variable, e.g.
+ * {@code BREAD_BOT_SENDER_LIMITS_CHAT_BURST=1}.
+ *
+ * @param topic                    the replies topic; the contract name, overridable only to isolate tests
+ * @param groupId                  the consumer group
+ * @param concurrency              consumer threads; deliveries are asynchronous, so one is usually enough
+ * @param maxInFlightPerPartition  records of one partition taken but not yet committed before the partition is
+ *                                 paused; bounds memory when chats wait (rate limits, 429, back-off)
+ * @param revocationDrainTimeout   how long a revoked partition waits for its Bot API calls in progress, so the
+ *                                 next owner finds them in the delivery log instead of sending them again
+ * @param globalPauseOn429         on a 429, park every chat instead of only the one that got it
+ * @param limits                   rate limits
+ * @param retry                    back-off for 5xx answers and timeouts
+ * @param deliveryLog              the log of delivered replies that prevents sending one twice
+ */
+@Validated
+@ConfigurationProperties("bread-bot.sender")
+record SenderProperties(
+        @DefaultValue(Topics.REPLIES) @NotBlank String topic,
+        @DefaultValue("bread-bot-sender") @NotBlank String groupId,
+        @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+        @DefaultValue("1000") @Min(1) int maxInFlightPerPartition,
+        @DefaultValue("15s") @NotNull Duration revocationDrainTimeout,
+        @DefaultValue("false") boolean globalPauseOn429,
+        @DefaultValue @Valid Limits limits,
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid DeliveryLog deliveryLog) {
+
+    /** The dead-letter topic of {@link #topic()}. */
+    String deadLetterTopic() {
+        return topic + Topics.DLT_SUFFIX;
+    }
+
+    /**
+     * Token buckets (telegram-bot-api.md §8): {@code messages} per {@code period}, up to {@code burst} at once.
+     * Every chat has the chat limit; groups (negative ids) also the group limit; all chats share the global one.
+     *
+     * @param idleChatEviction a chat's bucket is dropped after this long unused; at least as long as a bucket
+     *                         takes to fill up again, so dropping one never lets a chat send early
+     * @param maxTrackedChats  most chat buckets kept at once (bounded memory)
+     */
+    record Limits(
+            @DefaultValue("1") @Min(1) long chatMessages,
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration chatPeriod,
+            @DefaultValue("3") @Min(1) long chatBurst,
+            @DefaultValue("20") @Min(1) long groupMessages,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration groupPeriod,
+            @DefaultValue("20") @Min(1) long groupBurst,
+            @DefaultValue("30") @Min(1) long globalMessages,
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration globalPeriod,
+            @DefaultValue("30") @Min(1) long globalBurst,
+            @DefaultValue("10m") @NotNull Duration idleChatEviction,
+            @DefaultValue("100000") @Min(1) long maxTrackedChats) {
+
+        Limit chat() {
+            return new Limit(chatMessages, chatPeriod, chatBurst);
+        }
+
+        Limit group() {
+            return new Limit(groupMessages, groupPeriod, groupBurst);
+        }
+
+        Limit global() {
+            return new Limit(globalMessages, globalPeriod, globalBurst);
+        }
+    }
+
+    /** {@code messages} per {@code period}, bursts up to {@code burst}. */
+    record Limit(long messages, Duration period, long burst) {
+
+        /** How long an empty bucket takes to fill up completely. */
+        Duration timeToFill() {
+            return period.multipliedBy((burst + messages - 1) / messages);
+        }
+    }
+
+    /**
+     * Exponential back-off with jitter for transient failures (5xx, timeouts); a 429 never counts as an attempt.
+     *
+     * @param maxAttempts calls in all, the first included, before the reply is dead-lettered
+     */
+    record Retry(
+            @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration minBackoff,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration maxBackoff,
+            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {
+    }
+
+    /**
+     * @param retention     delivered replies are remembered this long; longer than any record can wait
+     *                      uncommitted in the replies topic
+     * @param purgeInterval how often older rows are deleted
+     */
+    record DeliveryLog(
+            @DefaultValue("3d") @NotNull @DurationMin(minutes = 1) Duration retention,
+            @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration purgeInterval) {
+    }
+}

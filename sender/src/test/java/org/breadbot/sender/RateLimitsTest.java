@@ -1,0 +1,175 @@
+package org.breadbot.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The rate-limit policy on a fake clock: a wait advances the clock instead of taking real time. */
+class RateLimitsTest {
+
+    private final FakeClock clock = new FakeClock();
+    private final ClockAdvancingScheduler scheduler = new ClockAdvancingScheduler(clock);
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    private static SenderProperties.Limits limits(long chatBurst, long groupMessages, long groupBurst,
+            long globalMessages, long globalBurst, long maxChats) {
+        return new SenderProperties.Limits(1, Duration.ofSeconds(1), chatBurst, groupMessages,
+                Duration.ofMinutes(1), groupBurst, globalMessages, Duration.ofSeconds(1), globalBurst,
+                Duration.ofMinutes(10), maxChats);
+    }
+
+    private static SenderProperties.Limits telegramLimits() {
+        return limits(1, 20, 20, 30, 30, 1000);
+    }
+
+    private Duration acquire(RateLimits rateLimits, long chatId) {
+        return rateLimits.acquire(chatId).block(Duration.ofSeconds(5));
+    }
+
+    private Duration elapsedFor(RateLimits rateLimits, long chatId, int sends) {
+        long start = clock.currentTimeNanos();
+        for (int i = 0; i < sends; i++) {
+            acquire(rateLimits, chatId);
+        }
+        return Duration.ofNanos(clock.currentTimeNanos() - start);
+    }
+
+    @Test
+    void aPrivateChatSendsItsBurstAtOnceThenOnePerSecond() {
+        RateLimits rateLimits = new RateLimits(limits(2, 20, 20, 30, 30, 1000), scheduler, clock);
+
+        assertThat(acquire(rateLimits, 42)).isZero();
+        assertThat(acquire(rateLimits, 42)).isZero();
+        assertThat(acquire(rateLimits, 42)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(acquire(rateLimits, 42)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void withTelegramsLimitsAChatNeverGetsMoreThanOneMessagePerSecond() {
+        RateLimits rateLimits = new RateLimits(telegramLimits(), scheduler, clock);
+
+        assertThat(elapsedFor(rateLimits, 42, 11)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aChatThatWaitsDoesNotHoldUpAnother() {
+        RateLimits rateLimits = new RateLimits(telegramLimits(), scheduler, clock);
+        acquire(rateLimits, 1);
+
+        assertThat(acquire(rateLimits, 2)).isZero();
+        assertThat(acquire(rateLimits, -100)).isZero();
+    }
+
+    @Test
+    void aGroupIsAlsoHeldToTwentyMessagesPerMinute() {
+        RateLimits rateLimits = new RateLimits(telegramLimits(), scheduler, clock);
+
+        Duration privateChat = elapsedFor(rateLimits, 42, 80);
+        Duration group = elapsedFor(rateLimits, -100, 80);
+
+        assertThat(privateChat).isEqualTo(Duration.ofSeconds(79));
+        // a full bucket of 20, then one message every 3 s
+        assertThat(group).isBetween(Duration.ofSeconds(177), Duration.ofSeconds(181));
+    }
+
+    @Test
+    void allChatsTogetherStayWithinTheGlobalLimit() {
+        RateLimits rateLimits = new RateLimits(telegramLimits(), scheduler, clock);
+        long start = clock.currentTimeNanos();
+
+        for (long chat = 1; chat <= 90; chat++) {
+            acquire(rateLimits, chat);
+        }
+
+        // a burst of 30, then 30 per second
+        assertThat(Duration.ofNanos(clock.currentTimeNanos() - start))
+                .isBetween(Duration.ofMillis(1990), Duration.ofMillis(2010));
+    }
+
+    @Test
+    void aGlobalPauseHoldsBackEveryChat() {
+        RateLimits rateLimits = new RateLimits(telegramLimits(), scheduler, clock);
+
+        rateLimits.pauseAll(Duration.ofSeconds(2));
+
+        assertThat(acquire(rateLimits, 1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(acquire(rateLimits, 2)).isZero();
+    }
+
+    @Test
+    void aShorterPauseDoesNotCutALongerOneShort() {
+        RateLimits rateLimits = new RateLimits(telegramLimits(), scheduler, clock);
+
+        rateLimits.pauseAll(Duration.ofSeconds(5));
+        rateLimits.pauseAll(Duration.ofSeconds(1));
+
+        assertThat(acquire(rateLimits, 1)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void chatBucketsAreBounded() {
+        RateLimits rateLimits = new RateLimits(limits(1, 20, 20, 100_000, 100_000, 10), scheduler, clock);
+
+        for (long chat = 1; chat <= 500; chat++) {
+            acquire(rateLimits, chat);
+        }
+
+        assertThat(rateLimits.trackedChats()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void idleChatsAreDroppedOnlyOnceTheirBucketWouldBeFullAgain() {
+        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
+                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofSeconds(1), 1000);
+
+        assertThat(limits.chat().timeToFill()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(limits.group().timeToFill()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    /** Bucket4j's time source, moved by hand. */
+    static final class FakeClock implements TimeMeter {
+        private final AtomicLong nanos = new AtomicLong(TimeUnit.HOURS.toNanos(1));
+
+        @Override
+        public long currentTimeNanos() {
+            return nanos.get();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
+
+        void advance(long delta) {
+            nanos.addAndGet(delta);
+        }
+    }
+
+    /** Runs a scheduled task at once after moving the clock by its delay. */
+    static final class ClockAdvancingScheduler extends ScheduledThreadPoolExecutor {
+        private final FakeClock clock;
+
+        ClockAdvancingScheduler(FakeClock clock) {
+            super(1);
+            this.clock = clock;
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            clock.advance(unit.toNanos(delay));
+            command.run();
+            return super.schedule(() -> { }, 0, TimeUnit.NANOSECONDS);
+        }
+    }
+}
