@@ -23,6 +23,9 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     static final String SPRING_EXCEPTION_CLASS = "kafka_dlt-exception-fqcn";
     static final String SPRING_EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
 
+    /** The processor's recoverer leaves out values too large for a dead letter and notes their size here. */
+    static final String VALUE_DROPPED = "dlt-value-dropped-bytes";
+
     String position() {
         return record.partition() + ":" + record.offset();
     }
@@ -37,6 +40,11 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
 
     String updateId() {
         return text(Headers.UPDATE_ID);
+    }
+
+    /** False when the recoverer left the value out (too large), so the original cannot be rebuilt. */
+    boolean keptValue() {
+        return record.headers().lastHeader(VALUE_DROPPED) == null;
     }
 
     String key() {
@@ -67,7 +75,7 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
         for (Header header : record.headers()) {
             String name = header.key();
             if (!name.equals(Headers.ERROR_CLASS) && !name.equals(Headers.ERROR_MESSAGE)
-                    && !name.startsWith(SPRING_PREFIX)) {
+                    && !name.equals(VALUE_DROPPED) && !name.startsWith(SPRING_PREFIX)) {
                 headers.add(name, header.value());
             }
         }

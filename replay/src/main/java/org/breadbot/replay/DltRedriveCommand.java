@@ -113,6 +113,12 @@ final class DltRedriveCommand implements Callable<Integer> {
             throw new ToolException("not in " + topic + " (never written, or deleted by retention): " + missing
                     + "; nothing was re-driven");
         }
+        List<String> withoutValue = found.values().stream().filter(letter -> !letter.keptValue())
+                .map(DeadLetter::position).toList();
+        if (!withoutValue.isEmpty()) {
+            throw new ToolException("the value was not kept in the DLT (too large) for " + withoutValue
+                    + "; leave those out; nothing was re-driven");
+        }
         List<DeadLetter> letters = new ArrayList<>(found.values());
         letters.sort(Comparator.comparingInt((DeadLetter letter) -> letter.record().partition())
                 .thenComparingLong(letter -> letter.record().offset()));

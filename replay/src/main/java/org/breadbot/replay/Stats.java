@@ -3,6 +3,7 @@ package org.breadbot.replay;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,8 @@ final class Stats {
         List<Row> rows = new ArrayList<>();
         rows.addAll(byCount("type", types));
         rows.addAll(byCount("chat", chats));
-        hours.forEach((hour, count) -> rows.add(new Row("hour", hour.toOffsetDateTime().toString(), count)));
+        hours.forEach((hour, count) -> rows.add(new Row("hour", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(hour),
+                count)));
         return rows;
     }
 

@@ -43,6 +43,11 @@ final class UpdateTopic implements AutoCloseable {
         return new UpdateTopic(name);
     }
 
+    /** A writer of a topic that exists already. */
+    static UpdateTopic existing(String name) {
+        return new UpdateTopic(name);
+    }
+
     /** Sends the update as ingress would, with the given record timestamp; waits for the ack. */
     RecordMetadata send(Updates.Builder update, long timestamp) {
         return send(update.bytes(), timestamp);
