@@ -36,7 +36,8 @@ class BotUpdateHandler implements UpdateHandler {
         this.registration = registration;
         this.chain = List.copyOf(chain);
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemDefaultZone);
+        // UTC, like the pipeline: the "timestamp without time zone" columns then never jump at a DST change
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     @Override

