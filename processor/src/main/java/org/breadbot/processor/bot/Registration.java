@@ -24,6 +24,9 @@ class Registration {
 
     private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
+    /** Width of the name columns; Telegram's own limits are far below, so only forged updates are cut. */
+    static final int MAX_NAME_LENGTH = 255;
+
     private final MemberStore members;
     private final ChatStore chats;
     private final MembershipStore memberships;
@@ -38,7 +41,7 @@ class Registration {
 
     Mono<MessageContext> register(Update update, Message message, LocalDateTime now) {
         User sender = message.from();
-        String username = usernameOf(sender);
+        String username = fit(usernameOf(sender));
         return member(sender, username, now).flatMap(member -> chat(message, username, now)
                 .flatMap(chat -> memberships.touch(chat.id(), member.id(), now)
                         .then(defaultPack(chat))
@@ -51,9 +54,16 @@ class Registration {
         return username == null || username.isEmpty() ? Long.toString(user.id()) : username;
     }
 
+    private static String fit(String text) {
+        if (text.codePointCount(0, text.length()) <= MAX_NAME_LENGTH) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_NAME_LENGTH));
+    }
+
     private Mono<MemberRow> member(User sender, String username, LocalDateTime now) {
-        String firstName = Objects.requireNonNullElse(sender.firstName(), "");
-        String lastName = Objects.requireNonNullElse(sender.lastName(), "");
+        String firstName = fit(Objects.requireNonNullElse(sender.firstName(), ""));
+        String lastName = fit(Objects.requireNonNullElse(sender.lastName(), ""));
         return members.findByTelegramIdOrUsername(sender.id(), username)
                 .switchIfEmpty(Mono.defer(() ->
                         members.insert(sender.id(), username, firstName, lastName, sender.isBot(), now)))
@@ -78,7 +88,7 @@ class Registration {
 
     private Mono<ChatRow> chat(Message message, String senderUsername, LocalDateTime now) {
         String title = message.chat().title();
-        String name = title != null ? title : senderUsername;
+        String name = title != null ? fit(title) : senderUsername;
         return chats.register(message.chat().id(), name, now);
     }
 

@@ -138,4 +138,18 @@ class RegistrationIT extends BotScenarioSupport {
         assertThat(send(Updates.text("Хлеб добавь подстроку").inGroup(group).edited())).isEmpty();
         assertThat(texts(Updates.text("Хлеб выбери привет").inGroup(group).edited())).containsExactly("привет");
     }
+
+    @Test
+    void oversizedNamesFromAForgedUpdateAreCutToTheColumnWidth() {
+        long group = newGroup();
+        String huge = "Я".repeat(300);
+        User forged = TestUsers.user(5007, huge, huge, "u5007" + "x".repeat(300));
+        assertThat(texts(Updates.text("Хлеб выбери ок").inGroup(group, huge).from(forged))).containsExactly("ок");
+
+        Map<String, Object> member = member(5007);
+        assertThat((String) member.get("first_name")).hasSize(255);
+        assertThat((String) member.get("username")).hasSize(255).startsWith("u5007");
+        assertThat((String) DB.query("SELECT name FROM chats WHERE chat_id = ?", group).get(0).get("name"))
+                .hasSize(255);
+    }
 }
