@@ -3,6 +3,7 @@ package org.breadbot.ingress.kafka;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.breadbot.common.telegram.UpdateEnvelope;
@@ -42,7 +43,7 @@ public class UpdateProducer {
             ProducerRecord<String, byte[]> record = UpdateRecords.of(envelope, rawUpdate, source, Instant.now());
             Timer.Sample sample = metrics.startProduce();
             return send(record)
-                    .timeout(timeout)
+                    .timeout(timeout, Mono.error(() -> new TimeoutException("no ack from Kafka within " + timeout)))
                     .doOnSuccess(acked -> metrics.produced(sample, source, IngressMetrics.STORED))
                     .doOnError(error -> metrics.produced(sample, source, outcomeOf(error)));
         }).then();
@@ -59,7 +60,8 @@ public class UpdateProducer {
     }
 
     private Mono<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-        return Mono.fromFuture(() -> template.send(record), true)
+        // cancelling (on timeout) only drops the future: the producer still finishes or expires the record itself
+        return Mono.fromFuture(() -> template.send(record))
                 // send() blocks up to max.block.ms while metadata or buffer space is missing: never on Netty
                 .subscribeOn(Schedulers.boundedElastic())
                 // the ack arrives on the producer's I/O thread, which must not run the caller's work
