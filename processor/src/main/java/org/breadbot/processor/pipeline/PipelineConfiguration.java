@@ -1,0 +1,169 @@
+package org.breadbot.processor.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.breadbot.common.kafka.TopicProvisioner;
+import org.breadbot.common.kafka.Topics;
+import org.breadbot.common.kafka.TopicsProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The processor's pipeline: {@code telegram.updates} → de-duplication, bot logic and outbox in one R2DBC
+ * transaction → {@code telegram.replies}. Kafka and R2DBC themselves are Spring Boot's auto-configuration,
+ * configured in {@code application.yml}; what the pipeline's guarantees rely on is enforced here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ProcessorProperties.class, TopicsProperties.class})
+class PipelineConfiguration {
+
+    /** The processor's consumer group (architecture §3). */
+    static final String GROUP_ID = "bread-bot-processor";
+
+    @Bean
+    static PoolSizing poolSizing(Environment environment) {
+        return new PoolSizing(environment);
+    }
+
+    /** Replies and dead letters must survive a broker failure and never be written twice by a producer retry. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer pipelineProducerSettings() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** Offsets are committed by the container, after each record is done. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer pipelineConsumerSettings(ProcessorProperties properties) {
+        return factory -> {
+            factory.updateConfigs(Map.of(
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+            if (properties.groupInstanceId() != null && !properties.groupInstanceId().isBlank()) {
+                // spring-kafka appends "-<thread index>" per consumer
+                factory.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                        properties.groupInstanceId().strip()));
+            }
+        };
+    }
+
+    @Bean
+    TopicProvisioner topicProvisioner(TopicsProperties topics) {
+        return new TopicProvisioner(topics);
+    }
+
+    @Bean
+    KafkaStartup pipelineKafkaStartup(KafkaAdmin kafkaAdmin, TopicProvisioner provisioner,
+            ConsumerFactory<String, byte[]> consumerFactory, ProcessorProperties properties) {
+        return new KafkaStartup(kafkaAdmin.getConfigurationProperties(), provisioner, consumerFactory,
+                properties.groupProtocol(), properties.kafkaStartupTimeout());
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(3));
+    }
+
+    @Bean
+    PipelineMetrics pipelineMetrics(MeterRegistry registry) {
+        return new PipelineMetrics(registry);
+    }
+
+    @Bean
+    TransactionalOperator pipelineTransactions(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db) {
+        return new Outbox(db);
+    }
+
+    @Bean
+    ProcessedUpdates processedUpdates(DatabaseClient db) {
+        return new ProcessedUpdates(db);
+    }
+
+    @Bean
+    OutboxFlusher outboxFlusher(Outbox outbox, KafkaTemplate<String, byte[]> kafkaTemplate,
+            TransactionalOperator pipelineTransactions, ProcessorProperties properties) {
+        return new OutboxFlusher(outbox, new ReplyPublisher(kafkaTemplate, properties.outbox().publishTimeout()),
+                pipelineTransactions);
+    }
+
+    @Bean
+    UpdatePipeline updatePipeline(ProcessedUpdates processedUpdates, Outbox outbox, OutboxFlusher flusher,
+            UpdateHandler handler, TransactionalOperator pipelineTransactions, ObjectProvider<Clock> clock) {
+        return new UpdatePipeline(processedUpdates, outbox, flusher, handler, pipelineTransactions,
+                clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    DefaultErrorHandler updatesErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, PipelineMetrics metrics,
+            ProcessorProperties properties) {
+        DeadLetters deadLetters = new DeadLetters(kafkaTemplate, properties.outbox().dltMaxValueBytes());
+        return ErrorPolicy.errorHandler(deadLetters, metrics, properties.retry());
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> updatesListenerContainer(
+            ConsumerFactory<String, byte[]> consumerFactory, UpdatePipeline pipeline, PipelineMetrics metrics,
+            DefaultErrorHandler updatesErrorHandler, ProcessorProperties properties) {
+        ContainerProperties containerProperties = new ContainerProperties(Topics.UPDATES);
+        containerProperties.setGroupId(GROUP_ID);
+        containerProperties.setClientId(GROUP_ID);
+        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        containerProperties.setPollTimeout(properties.pollTimeout().toMillis());
+        containerProperties.setMessageListener(new UpdateListener(new UpdateParser(properties.maxUpdateBytes()),
+                pipeline, metrics, properties.processingTimeout()));
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
+        container.setConcurrency(properties.concurrency());
+        container.setCommonErrorHandler(updatesErrorHandler);
+        return container;
+    }
+
+    /** Publishes replies whose listener crashed (or failed) after the commit. */
+    @Bean
+    PeriodicTask outboxRelay(OutboxFlusher flusher, Outbox outbox, PipelineMetrics metrics,
+            ProcessorProperties properties) {
+        ProcessorProperties.Outbox settings = properties.outbox();
+        return new PeriodicTask("outbox-relay", settings.relayInterval(), () -> flusher
+                .relayAllStale(settings.relayMinAge(), settings.relayBatchSize())
+                .then(outbox.countPending())
+                .doOnNext(metrics::outboxPending));
+    }
+
+    @Bean
+    PeriodicTask processedUpdatesPurge(ProcessedUpdates processedUpdates, ProcessorProperties properties) {
+        ProcessorProperties.Dedup dedup = properties.dedup();
+        return new PeriodicTask("processed-updates-purge", dedup.purgeInterval(),
+                () -> processedUpdates.purgeOlderThan(dedup.retention()));
+    }
+}

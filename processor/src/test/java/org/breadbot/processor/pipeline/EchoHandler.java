@@ -1,0 +1,82 @@
+package org.breadbot.processor.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.breadbot.common.telegram.Message;
+import org.breadbot.common.telegram.Update;
+import org.springframework.context.annotation.Primary;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The bot logic of the pipeline tests, so that they do not depend on the real one: it records each text update in
+ * {@code echo_effects} (through the pipeline's transaction) and echoes it back. Texts starting with
+ * {@code reject:} make it throw {@link IllegalArgumentException} after its write, {@code bug:} an
+ * {@link IllegalStateException}; {@code flaky:} fails transiently on its first attempt; {@code two:} gets two
+ * replies.
+ *
+ * <p>A plain class (no {@code @Configuration}/{@code @TestConfiguration}) so that no component scan of
+ * {@code org.breadbot.processor} ever picks it up by accident; {@link PipelineTestApplication} imports it.
+ */
+@Primary
+class EchoHandler implements UpdateHandler {
+
+    static final String EFFECTS_TABLE = "CREATE TABLE echo_effects (update_id bigint NOT NULL, chat_id bigint NOT NULL, "
+            + "text text NOT NULL)";
+
+    private final DatabaseClient db;
+    private final Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    EchoHandler(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<List<Answer>> handle(Update update) {
+        attempts.computeIfAbsent(update.updateId(), id -> new AtomicInteger()).incrementAndGet();
+        Message message = update.effectiveMessage();
+        if (message == null || message.text() == null) {
+            return Mono.just(List.of());
+        }
+        boolean firstAttempt = attempts(update.updateId()) == 1;
+        return record(update.updateId(), message)
+                .then(Mono.defer(() -> answer(message, firstAttempt)));
+    }
+
+    /** How often the pipeline called the handler for the update. */
+    int attempts(long updateId) {
+        AtomicInteger count = attempts.get(updateId);
+        return count == null ? 0 : count.get();
+    }
+
+    private Mono<Long> record(long updateId, Message message) {
+        return db.sql("INSERT INTO echo_effects (update_id, chat_id, text) VALUES ($1, $2, $3)")
+                .bind(0, updateId)
+                .bind(1, message.chat().id())
+                .bind(2, message.text())
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private static Mono<List<Answer>> answer(Message message, boolean firstAttempt) {
+        String text = message.text();
+        long chat = message.chat().id();
+        if (text.startsWith("flaky:") && firstAttempt) {
+            return Mono.error(new TransientDataAccessResourceException("database hiccup"));
+        }
+        if (text.startsWith("reject:")) {
+            return Mono.error(new IllegalArgumentException(text.substring("reject:".length())));
+        }
+        if (text.startsWith("bug:")) {
+            return Mono.error(new IllegalStateException(text.substring("bug:".length())));
+        }
+        if (text.startsWith("two:")) {
+            return Mono.just(List.of(Answer.text(chat, "first " + text, message.messageId()),
+                    Answer.text(chat, "second " + text, null)));
+        }
+        return Mono.just(List.of(Answer.text(chat, "echo: " + text, message.messageId())));
+    }
+}

@@ -1,0 +1,85 @@
+package org.breadbot.processor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.breadbot.testsupport.TestUsers;
+import org.breadbot.testsupport.Updates;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+
+class UpdateParserTest {
+
+    private final UpdateParser parser = new UpdateParser(64 * 1024);
+
+    @Test
+    void groupMessageIsKeyedByItsChat() {
+        byte[] json = Updates.text("Хлеб топ").inGroup(-100L).from(TestUsers.ALICE).id(42).bytes();
+
+        IncomingUpdate update = parser.parse(json);
+
+        assertThat(update.updateId()).isEqualTo(42);
+        assertThat(update.chatId()).isEqualTo(-100L);
+        assertThat(update.type()).isEqualTo("message");
+        assertThat(update.update().message().text()).isEqualTo("Хлеб топ");
+    }
+
+    @Test
+    void unknownKindsAndFieldsAreAccepted() {
+        IncomingUpdate update = parse("{\"update_id\":7,\"future_kind\":{\"from\":{\"id\":5}},\"extra\":1}");
+
+        assertThat(update.updateId()).isEqualTo(7);
+        assertThat(update.chatId()).isEqualTo(5);
+        assertThat(update.update().message()).isNull();
+    }
+
+    @Test
+    void emptyOrMissingValueIsMalformed() {
+        assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parser.parse(null)).isInstanceOf(MalformedUpdateException.class);
+    }
+
+    @Test
+    void notJsonIsAJsonError() {
+        assertThatThrownBy(() -> parse("not json at all")).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> parse("{\"update_id\":1,")).isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void jsonWithoutAnIntegerUpdateIdIsMalformed() {
+        assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("42")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("{\"message\":{}}")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("{\"update_id\":\"1\"}")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("{\"update_id\":1.5}")).isInstanceOf(MalformedUpdateException.class);
+        assertThatThrownBy(() -> parse("{\"update_id\":123456789012345678901234567890}"))
+                .isInstanceOf(MalformedUpdateException.class);
+    }
+
+    @Test
+    void oversizedValueIsMalformedWithoutBeingRead() {
+        byte[] big = ("{\"update_id\":1,\"x\":\"" + "a".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(big))
+                .isInstanceOf(MalformedUpdateException.class)
+                .hasMessageContaining("larger than the limit");
+    }
+
+    @Test
+    void hostilelyDeepNestingIsAJsonError() {
+        String deep = "{\"update_id\":1,\"message\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        assertThatThrownBy(() -> parse(deep)).isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void wrongShapeOfAKnownFieldIsAJsonError() {
+        assertThatThrownBy(() -> parse("{\"update_id\":1,\"message\":{\"message_id\":\"x\",\"chat\":{\"id\":1}}}"))
+                .isInstanceOf(JacksonException.class);
+    }
+
+    private IncomingUpdate parse(String json) {
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
