@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * {@code echo_effects} (through the pipeline's transaction) and echoes it back. Texts starting with
  * {@code reject:} make it throw {@link IllegalArgumentException} after its write, {@code bug:} an
  * {@link IllegalStateException}; {@code flaky:} fails transiently on its first attempt; {@code two:} gets two
- * replies.
+ * replies; {@code elsewhere:<chat id>} is answered in that other chat.
  *
  * <p>A plain class (no {@code @Configuration}/{@code @TestConfiguration}) so that no component scan of
  * {@code org.breadbot.processor} ever picks it up by accident; {@link PipelineTestApplication} imports it.
@@ -72,6 +72,10 @@ class EchoHandler implements UpdateHandler {
         }
         if (text.startsWith("bug:")) {
             return Mono.error(new IllegalStateException(text.substring("bug:".length())));
+        }
+        if (text.startsWith("elsewhere:")) {
+            long other = Long.parseLong(text.substring("elsewhere:".length()));
+            return Mono.just(List.of(Answer.text(other, "moved here", null)));
         }
         if (text.startsWith("two:")) {
             return Mono.just(List.of(Answer.text(chat, "first " + text, message.messageId()),

@@ -147,6 +147,21 @@ class UpdatePipelineIT {
     }
 
     @Test
+    void replyToAnotherChatIsKeyedByThatChatAndIdentifiedByTheUpdatesChat() {
+        long chat = newChat();
+        long other = newChat();
+        long id = nextUpdateId();
+
+        sendUpdate(chat, Updates.text("elsewhere:" + other).inGroup(chat).from(TestUsers.ALICE).id(id).json());
+
+        ConsumerRecord<String, byte[]> record = awaitReplies(other, 1).get(0);
+        assertThat(reply(record).id()).isEqualTo(ReplyCommand.idFor(chat, id, 0));
+        assertThat(reply(record).chatId()).isEqualTo(other);
+        assertThat(header(record, Headers.CHAT_ID)).isEqualTo(Long.toString(other));
+        assertThat(replyIds(chat)).isEmpty();
+    }
+
+    @Test
     void transientFailureRollsBackAndIsRetriedUntilTheUpdateIsAppliedOnce() {
         long chat = newChat();
         long flaky = nextUpdateId();
