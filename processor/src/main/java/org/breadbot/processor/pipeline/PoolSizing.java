@@ -6,11 +6,11 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.core.env.Environment;
 
 /**
- * Sizes the R2DBC pool from {@code DB_MAX_POOL}: {@code DB_MAX_POOL} is the connection budget of the whole
- * processor group, shared out per consumer thread, so each instance's pool gets
- * {@code max(1, ceil(DB_MAX_POOL / concurrency))} connections (default 20 / 3 = 7). A consumer thread holds one
- * connection per transaction and the outbox relay and purge one each, one at a time, so a small pool only makes
- * them wait their turn. This overrides {@code spring.r2dbc.pool.max-size}, which is bound before it runs.
+ * Sizes the R2DBC pool from {@code DB_MAX_POOL} with the original bot's rule: the budget is divided per worker
+ * (here: per consumer thread), {@code max(1, ceil(DB_MAX_POOL / concurrency))} each, and the instance's one shared
+ * pool holds the shares of all its threads (default 3 threads × 7 = 21). So every thread can always get a
+ * connection, and raising the concurrency never starves it. This overrides {@code spring.r2dbc.pool.max-size},
+ * which is bound before it runs.
  */
 final class PoolSizing implements BeanPostProcessor {
 
@@ -20,8 +20,12 @@ final class PoolSizing implements BeanPostProcessor {
         this.environment = environment;
     }
 
-    static int maxSize(int dbMaxPool, int concurrency) {
+    static int perThread(int dbMaxPool, int concurrency) {
         return Math.max(1, (dbMaxPool + concurrency - 1) / concurrency);
+    }
+
+    static int maxSize(int dbMaxPool, int concurrency) {
+        return perThread(dbMaxPool, concurrency) * concurrency;
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -16,9 +15,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Just the bot logic on R2DBC: the bot, command and store packages, a connection factory, a transaction manager
  * (the pipeline runs {@link UpdateHandler} inside a transaction), a settable clock and a scriptable random source.
- * No Kafka, no pipeline.
+ * No Kafka, no pipeline. Deliberately not a {@code @Configuration}: the processor application's component scan
+ * would otherwise pick this up in any test that boots the whole processor.
  */
-@Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
 @ComponentScan({"org.breadbot.processor.bot", "org.breadbot.processor.command", "org.breadbot.processor.store"})
 @EnableConfigurationProperties(BotProperties.class)
