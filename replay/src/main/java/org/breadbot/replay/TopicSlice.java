@@ -2,6 +2,7 @@ package org.breadbot.replay;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,30 @@ final class TopicSlice {
     record Result(long scanned, long inRange, long nanos) {
     }
 
+    /** Offsets {@code [start, stop)} of one partition. */
+    record Bounds(long start, long stop) {
+        long size() {
+            return Math.max(0, stop - start);
+        }
+    }
+
     /**
-     * Hands every record in range to {@code visitor}, in offset order per partition, until the bounds are
-     * reached or the visitor returns false.
+     * Hands every record in range to {@code visitor}, partitions interleaved as the broker delivers them, until
+     * the bounds are reached or the visitor returns false.
      */
     Result read(Predicate<ConsumerRecord<byte[], byte[]>> visitor, Progress progress) {
+        return read(visitor, progress, false);
+    }
+
+    /**
+     * Like {@link #read} but one partition after the other, in partition order: the same slice is then always
+     * handed over in the same order, whatever the broker's timing.
+     */
+    Result readPartitionByPartition(Predicate<ConsumerRecord<byte[], byte[]>> visitor, Progress progress) {
+        return read(visitor, progress, true);
+    }
+
+    private Result read(Predicate<ConsumerRecord<byte[], byte[]>> visitor, Progress progress, boolean oneByOne) {
         long started = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
             List<TopicPartition> partitions = partitions(consumer);
@@ -54,10 +74,21 @@ final class TopicSlice {
             consumer.assign(partitions);
             Map<TopicPartition, Bounds> bounds = bounds(consumer, partitions);
             progress.start(bounds.values().stream().mapToLong(Bounds::size).sum());
-            consumer.pause(partitions.stream().filter(partition -> !bounds.containsKey(partition)).toList());
+            consumer.pause(partitions);
             bounds.forEach((partition, bound) -> consumer.seek(partition, bound.start()));
-            long[] counts = drain(consumer, bounds, visitor, progress);
-            return new Result(counts[0], counts[1], System.nanoTime() - started);
+            Counts counts = new Counts();
+            if (oneByOne) {
+                for (TopicPartition partition : sorted(bounds)) {
+                    consumer.resume(List.of(partition));
+                    if (!drain(consumer, Map.of(partition, bounds.get(partition)), visitor, progress, counts)) {
+                        break;
+                    }
+                }
+            } else {
+                consumer.resume(bounds.keySet());
+                drain(consumer, bounds, visitor, progress, counts);
+            }
+            return new Result(counts.scanned, counts.inRange, System.nanoTime() - started);
         } catch (org.apache.kafka.common.errors.AuthorizationException e) {
             throw new ToolException("not authorised to read " + topic + ": the principal needs Describe and Read "
                     + "on the topic (" + e.getMessage() + ")", e);
@@ -67,11 +98,8 @@ final class TopicSlice {
         }
     }
 
-    /** Offsets {@code [start, stop)} of one partition. */
-    record Bounds(long start, long stop) {
-        long size() {
-            return Math.max(0, stop - start);
-        }
+    private static List<TopicPartition> sorted(Map<TopicPartition, Bounds> bounds) {
+        return bounds.keySet().stream().sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
     }
 
     private Map<TopicPartition, Bounds> bounds(KafkaConsumer<byte[], byte[]> consumer,
@@ -117,12 +145,19 @@ final class TopicSlice {
         return offsets;
     }
 
-    /** Polls until every partition reached its stop offset; returns {scanned, in range}. */
-    private long[] drain(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Bounds> bounds,
-            Predicate<ConsumerRecord<byte[], byte[]>> visitor, Progress progress) {
+    private static final class Counts {
+        long scanned;
+        long inRange;
+    }
+
+    /**
+     * Polls the resumed partitions until each reached its stop offset.
+     *
+     * @return false when the visitor asked to stop
+     */
+    private boolean drain(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Bounds> bounds,
+            Predicate<ConsumerRecord<byte[], byte[]>> visitor, Progress progress, Counts counts) {
         Map<TopicPartition, Bounds> open = new HashMap<>(bounds);
-        long scanned = 0;
-        long inRange = 0;
         long lastProgress = System.nanoTime();
         while (!open.isEmpty()) {
             ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
@@ -131,12 +166,12 @@ final class TopicSlice {
                 if (bound == null || record.offset() >= bound.stop()) {
                     continue;
                 }
-                scanned++;
+                counts.scanned++;
                 if (range.contains(record.timestamp())) {
-                    inRange++;
+                    counts.inRange++;
                     if (!visitor.test(record)) {
-                        progress.update(scanned);
-                        return new long[] {scanned, inRange};
+                        progress.update(counts.scanned);
+                        return false;
                     }
                 }
             }
@@ -147,9 +182,9 @@ final class TopicSlice {
                         + open.size() + " partition(s) of " + topic + " were still unread; is the broker up?");
             }
             closeFinished(consumer, open);
-            progress.update(scanned);
+            progress.update(counts.scanned);
         }
-        return new long[] {scanned, inRange};
+        return true;
     }
 
     /** A partition is done once its position reached the stop offset (gaps and markers make offsets skip). */
