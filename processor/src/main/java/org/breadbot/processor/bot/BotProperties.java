@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How the bot is addressed and how it answers (spec §10). The original variables {@code BOT_NAME},
- * {@code ALTER_NAMES}, {@code MESSAGE_LEN_LIMIT} and {@code IGNORED_USERS} are mapped onto these properties by
- * {@code bread-bot-bot.properties}.
+ * {@code ALTER_NAMES}, {@code MESSAGE_LEN_LIMIT} and {@code IGNORED_USERS} are mapped onto these properties in
+ * {@code processor.yml}.
  *
  * @param name            the primary addressing word, shown in help and examples
  * @param alterNames      the comma-separated extra addressing words, used verbatim (no trimming)

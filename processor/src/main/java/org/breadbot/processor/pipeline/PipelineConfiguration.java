@@ -33,7 +33,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * The processor's pipeline: {@code telegram.updates} → de-duplication, bot logic and outbox in one R2DBC
  * transaction → {@code telegram.replies}. Kafka and R2DBC themselves are Spring Boot's auto-configuration,
- * configured in {@code application.yml}; what the pipeline's guarantees rely on is enforced here.
+ * configured in {@code processor.yml}; what the pipeline's guarantees rely on is enforced here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ProcessorProperties.class, TopicsProperties.class})

@@ -34,7 +34,7 @@ final class PipelineTestApplication {
         properties.put("bread-bot.processor.retry.other-interval", "100ms");
         properties.putAll(overrides);
         List<String> args = new ArrayList<>();
-        // command-line arguments, because application.yml would override default properties
+        // command-line arguments, because the service defaults would override default properties
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(PipelineTestApplication.class).run(args.toArray(String[]::new));
     }
