@@ -1,23 +1,18 @@
 package org.breadbot.processor.command;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.breadbot.processor.bot.MessageContext;
 import org.breadbot.processor.bot.RandomSource;
 import org.breadbot.processor.store.AnswerEntityStore;
 import org.breadbot.processor.store.AnswerPackStore;
 import org.breadbot.processor.store.NewAnswer;
-import org.breadbot.processor.store.ReactionType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** {@code добавь подстроку|триггер key=value}: a text answer (spec §4.2.2). */
 @Component
 class AddCommand implements ChatCommand {
-
-    static final int MIN_SUBSTRING_KEY_LENGTH = 3;
-    /** The key column's width. */
-    static final int MAX_KEY_LENGTH = 255;
-    static final String KEY_TOO_LONG = "Ключ не может быть длиннее " + MAX_KEY_LENGTH + " символов";
 
     private final AnswerPackStore packs;
     private final AnswerEntityStore entities;
@@ -38,12 +33,9 @@ class AddCommand implements ChatCommand {
     public Mono<CommandResult> execute(CommandContext context) {
         Arguments.KeyValue keyValue = (Arguments.KeyValue) context.arguments();
         String key = keyValue.key().toLowerCase(Locale.ROOT);
-        int length = key.codePointCount(0, key.length());
-        if (keyValue.parameter() == ReactionType.SUBSTRING && length < MIN_SUBSTRING_KEY_LENGTH) {
-            return Mono.just(CommandResult.error(Replies.SHORT_SUBSTRING_KEY));
-        }
-        if (length > MAX_KEY_LENGTH) {
-            return Mono.just(CommandResult.error(KEY_TOO_LONG));
+        Optional<String> problem = Keys.problem(key, keyValue.parameter());
+        if (problem.isPresent()) {
+            return Mono.just(CommandResult.error(problem.get()));
         }
         NewAnswer answer = NewAnswer.text(key, keyValue.value(), keyValue.parameter());
         return store(context.message(), answer).thenReturn(context.reply(Replies.completion(random)));

@@ -1,6 +1,7 @@
 package org.breadbot.processor.command;
 
 import java.time.LocalDateTime;
+import org.breadbot.common.telegram.Message;
 import org.breadbot.processor.bot.MessageContext;
 import org.breadbot.processor.command.ParseResult.Parsed;
 
@@ -28,6 +29,11 @@ public record CommandContext(MessageContext message, Parsed parsed) {
 
     public LocalDateTime now() {
         return message.now();
+    }
+
+    /** The message the command message replies to, or null. */
+    public Message repliedTo() {
+        return message.message().replyToMessage();
     }
 
     /** A plain-text reply to the command message. */

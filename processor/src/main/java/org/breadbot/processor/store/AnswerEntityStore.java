@@ -6,6 +6,7 @@ import io.r2dbc.spi.Readable;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,6 +17,7 @@ public class AnswerEntityStore {
 
     private static final String COLUMNS =
             "id, pack_id, key, value, file_unique_id, reaction_type, content_type, description";
+    private static final String CONTENT_CONDITION = "pack_id = :pack AND content_type = :content";
 
     private final DatabaseClient db;
 
@@ -55,6 +57,43 @@ public class AnswerEntityStore {
                 .bind("reaction", reactionType.name())
                 .map(row -> row.get("key", String.class))
                 .all();
+    }
+
+    /** Every entity of the pack with this reaction type, by key and then in the order they were added. */
+    public Flux<AnswerEntity> all(long packId, ReactionType reactionType) {
+        return db.sql("SELECT " + COLUMNS + " FROM answer_entities"
+                        + " WHERE pack_id = :pack AND reaction_type = :reaction ORDER BY key, id")
+                .bind("pack", packId)
+                .bind("reaction", reactionType.name())
+                .map(AnswerEntityStore::entity)
+                .all();
+    }
+
+    /** Every entity of the pack, of any reaction type, holding this content (spec §5.1), in the order added. */
+    public Flux<AnswerEntity> withContent(long packId, SameContent content) {
+        return bindContent(db.sql("SELECT " + COLUMNS + " FROM answer_entities WHERE " + CONTENT_CONDITION
+                        + matchCondition(content) + " ORDER BY id"), packId, content)
+                .map(AnswerEntityStore::entity)
+                .all();
+    }
+
+    /** Deletes every entity of the pack holding this content; emits the keys of the deleted rows, in the order added. */
+    public Flux<String> deleteWithContent(long packId, SameContent content) {
+        return bindContent(db.sql("WITH deleted AS (DELETE FROM answer_entities WHERE " + CONTENT_CONDITION
+                        + matchCondition(content) + " RETURNING id, key) SELECT key FROM deleted ORDER BY id"),
+                packId, content)
+                .map(row -> row.get("key", String.class))
+                .all();
+    }
+
+    private static String matchCondition(SameContent content) {
+        return content.isText() ? " AND value = :match" : " AND file_unique_id = ANY(:match)";
+    }
+
+    private static GenericExecuteSpec bindContent(GenericExecuteSpec spec, long packId, SameContent content) {
+        return spec.bind("pack", packId)
+                .bind("content", content.contentType().name())
+                .bind("match", content.isText() ? content.text() : content.fileUniqueIds().toArray(String[]::new));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.breadbot.processor.bot;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,6 +111,26 @@ public abstract class BotScenarioSupport {
 
     protected void givenAnswerChance(long chatId, int chance) {
         DB.update("UPDATE answer_packs SET answer_chance = ? WHERE id = ?", chance, givenPack(chatId));
+    }
+
+    /** The chat's answer entities in the order they were stored: key, value, reaction, content, unique id, caption. */
+    protected static List<Map<String, Object>> answerRows(long chatId) {
+        return DB.query("SELECT e.key, e.value, e.reaction_type, e.content_type, e.file_unique_id, e.description"
+                + " FROM answer_entities e JOIN answer_packs_to_chats l ON l.pack_id = e.pack_id"
+                + " JOIN chats c ON c.id = l.chat_id WHERE c.chat_id = ? ORDER BY e.id", chatId);
+    }
+
+    /** One row of {@link #answerRows}. */
+    protected static Map<String, Object> answerRow(String key, String value, String reaction, String content,
+            String fileUniqueId, String description) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("key", key);
+        row.put("value", value);
+        row.put("reaction_type", reaction);
+        row.put("content_type", content);
+        row.put("file_unique_id", fileUniqueId);
+        row.put("description", description);
+        return row;
     }
 
     private static TestDatabase migratedDatabase() {
