@@ -12,7 +12,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Loads a service's defaults ({@code ingress.yml}, {@code processor.yml}, ...) for the applications of that
- * service only, at the lowest precedence.
+ * service only, at the lowest precedence, followed by {@value #COMMON} with what all services share.
  *
  * <p>Why not {@code application.yml}: the standalone build runs all three services in one JVM, where only one
  * {@code application.yml} can be seen on the class path. A service registers a subclass in its
@@ -20,6 +20,9 @@ import org.springframework.core.io.ClassPathResource;
  * service's package.
  */
 public abstract class ServiceDefaults implements EnvironmentPostProcessor {
+
+    /** Defaults shared by every service; the service's own file wins over it. */
+    public static final String COMMON = "bread-bot-common.yml";
 
     private final String servicePackage;
     private final String resource;
@@ -31,10 +34,13 @@ public abstract class ServiceDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!belongsToService(application) || environment.getPropertySources().contains(sourceName())) {
+        if (!belongsToService(application) || environment.getPropertySources().contains(sourceName(resource))) {
             return;
         }
-        load().forEach(source -> environment.getPropertySources().addLast(source));
+        load(resource).forEach(source -> environment.getPropertySources().addLast(source));
+        if (!environment.getPropertySources().contains(sourceName(COMMON))) {
+            load(COMMON).forEach(source -> environment.getPropertySources().addLast(source));
+        }
     }
 
     private boolean belongsToService(SpringApplication application) {
@@ -43,15 +49,15 @@ public abstract class ServiceDefaults implements EnvironmentPostProcessor {
                 .anyMatch(name -> name.equals(servicePackage) || name.startsWith(servicePackage + "."));
     }
 
-    private List<PropertySource<?>> load() {
+    private static List<PropertySource<?>> load(String resource) {
         try {
-            return new YamlPropertySourceLoader().load(sourceName(), new ClassPathResource(resource));
+            return new YamlPropertySourceLoader().load(sourceName(resource), new ClassPathResource(resource));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 
-    private String sourceName() {
+    private static String sourceName(String resource) {
         return "serviceDefaults[" + resource + "]";
     }
 }
