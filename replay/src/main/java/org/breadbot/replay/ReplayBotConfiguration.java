@@ -25,7 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @ComponentScan(basePackages = "org.breadbot.processor", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.breadbot\\.processor\\.pipeline\\..*"),
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.breadbot\\.processor\\.ProcessorApplication")})
-@ConfigurationPropertiesScan("org.breadbot.processor.bot")
+@ConfigurationPropertiesScan("org.breadbot.processor")
 class ReplayBotConfiguration {
 
     static final String CLOCK = "replayClock";

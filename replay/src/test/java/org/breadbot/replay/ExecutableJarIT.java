@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.breadbot.common.json.Json;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.testsupport.TestKafka;
 import org.breadbot.testsupport.TestUsers;
@@ -72,6 +73,27 @@ class ExecutableJarIT {
                 String.join(" ", command), summary.group(), Files.size(file));
         assertThat(ParquetRows.read(file)).hasSize(RECORDS);
         assertThat(processorOffsets(topic)).isEqualTo(committedBefore);
+    }
+
+    @Test
+    void replayPrintsOnlyAnswersOnStandardOutput() throws Exception {
+        String topic;
+        try (UpdateTopic updates = UpdateTopic.create("jar-replay", 3)) {
+            topic = updates.name;
+            long now = Instant.now().toEpochMilli();
+            updates.send(Updates.text("Хлеб добавь триггер тост=с маслом").inGroup(-77L), now - 2_000);
+            updates.send(Updates.text("тост").inGroup(-77L), now - 1_000);
+        }
+
+        Result result = java(List.of("replay", "--topic", topic, "--bootstrap-servers", TestKafka.bootstrapServers()),
+                Duration.ofMinutes(3));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines).allSatisfy(line -> assertThat(Json.mapper().readTree(line).isObject()).isTrue());
+        assertThat(Json.mapper().readTree(lines.get(1)).get("text").asString()).isEqualTo("с маслом");
+        assertThat(result.err()).contains("replayed 2 updates: 2 answers");
     }
 
     /** Realistic traffic: texts, edits and stickers from three users in 500 chats, a second apart. */
