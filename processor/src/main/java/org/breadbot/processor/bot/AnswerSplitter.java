@@ -7,13 +7,13 @@ import java.util.List;
  * Splits a long text answer into messages of at most {@code limit} characters (spec §2.7): lines are kept whole
  * where they fit and packed greedily; a line longer than the limit is cut into limit-sized pieces.
  */
-final class AnswerSplitter {
+public final class AnswerSplitter {
 
     private AnswerSplitter() {
     }
 
     /** The messages to send, in order; none for a text that is empty or only whitespace. */
-    static List<String> split(String text, int limit) {
+    public static List<String> split(String text, int limit) {
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String piece : pieces(text, limit)) {

@@ -87,7 +87,8 @@ class BotUpdateHandler implements UpdateHandler {
     private List<Answer> splitTexts(List<Answer> answers) {
         List<Answer> split = new ArrayList<>();
         for (Answer answer : answers) {
-            if (answer.method() != ReplyMethod.SEND_MESSAGE) {
+            // A text with entities (mentions) was laid out by its command: cutting it would misplace them.
+            if (answer.method() != ReplyMethod.SEND_MESSAGE || answer.entities() != null) {
                 split.add(answer);
                 continue;
             }

@@ -20,8 +20,9 @@ public final class CommandCatalogue {
             + "голосовыми, стикерами, текстом, видео и видеосообщениями";
 
     public static final CommandSpec SHOW = spec("SHOW", List.of("покажи"), PARAMETER_REST, false,
-            "Показывает сохраненные данные",
-            "покажи подстроки", "покажи триггеры");
+            "Показывает сохраненные данные: ключи и их ответы. Длинный список показывается по страницам; "
+                    + "можно указать часть ключа и номер страницы",
+            "покажи подстроки", "покажи триггеры", "покажи триггеры 2", "покажи подстроки привет");
     public static final CommandSpec ADD = spec("ADD", List.of("добавь"), PARAMETER_KEY_VALUE, false,
             "Добавление указанных данных",
             "добавь подстроку my_key=my_value", "добавь триггер my_key=my_value");
@@ -61,7 +62,7 @@ public final class CommandCatalogue {
             "Образование пары из двух участников группы",
             "парочка", "парочка хороших людей");
     public static final CommandSpec TOP = spec("TOP", List.of("топ"), BARE, false,
-            "Формирование топ 10 из участников группы",
+            "Формирование топа из участников группы (до 20 мест)",
             "топ", "топ хороших людей");
     public static final CommandSpec WHO = spec("WHO",
             List.of("кто", "у кого", "кем", "с кем", "кого", "кому", "о ком", "чья", "чьё", "чей", "чье"), BARE, false,

@@ -1,0 +1,167 @@
+package org.breadbot.processor.command;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.breadbot.processor.bot.AnswerSplitter;
+import org.breadbot.processor.bot.BotProperties;
+import org.breadbot.processor.store.AnswerEntity;
+import org.breadbot.processor.store.AnswerEntityStore;
+import org.breadbot.processor.store.AnswerPack;
+import org.breadbot.processor.store.ReactionType;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code покажи триггеры|подстроки [filter] [page]}: what the chat has taught the bot, one key per line with its
+ * answers, {@code key = [value1; value2]} as the original user guide shows it ([L] §4.3.1; [H] had disabled it).
+ * Long lists come one page (one message) at a time instead of flooding the chat; a filter keeps the keys containing
+ * it.
+ */
+@Component
+class ShowCommand implements ChatCommand {
+
+    /** Each answer is cut to this many characters (the original's {@code SHOW_STR_LIMIT}). */
+    static final int VALUE_LIMIT = 100;
+    /** Room kept on a page for its header and footer. */
+    private static final int FRAME = 200;
+    private static final Pattern TRAILING_PAGE = Pattern.compile("^(?:(.*\\S)\\s+)?([0-9]{1,6})$", Pattern.DOTALL);
+
+    private final AnswerEntityStore entities;
+    private final BotProperties properties;
+
+    ShowCommand(AnswerEntityStore entities, BotProperties properties) {
+        this.entities = entities;
+        this.properties = properties;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandCatalogue.SHOW;
+    }
+
+    @Override
+    public Mono<CommandResult> execute(CommandContext context) {
+        Arguments.ParameterRest arguments = (Arguments.ParameterRest) context.arguments();
+        Kind kind = Kind.of(arguments.parameter());
+        Query query = Query.parse(arguments.rest());
+        AnswerPack pack = context.message().pack();
+        if (pack == null) {
+            return Mono.just(context.reply(nothing(kind, query)));
+        }
+        return entities.all(pack.id(), arguments.parameter())
+                .collectList()
+                .map(all -> context.reply(render(kind, query, byKey(all, query))));
+    }
+
+    private String render(Kind kind, Query query, Map<String, List<String>> answers) {
+        if (answers.isEmpty()) {
+            return nothing(kind, query);
+        }
+        List<String> lines = new ArrayList<>();
+        answers.forEach((key, values) -> lines.add(key + " = [" + String.join("; ", values) + "]"));
+        int budget = Math.max(1, properties.messageLenLimit() - FRAME - properties.name().length()
+                - query.filter().length());
+        List<String> pages = AnswerSplitter.split(String.join("\n", lines), budget);
+        if (query.page() > pages.size()) {
+            return "Нет такой страницы, всего страниц: " + pages.size();
+        }
+        String page = Texts.strip(pages.get(query.page() - 1));
+        if (pages.size() == 1) {
+            return kind.title() + ":\n" + page;
+        }
+        String text = kind.title() + " (страница " + query.page() + " из " + pages.size() + "):\n" + page;
+        if (query.page() < pages.size()) {
+            text += "\n\nДальше: " + Phrases.join(properties.name(), "покажи", kind.parameter(), query.filter(),
+                    Integer.toString(query.page() + 1));
+        }
+        return text;
+    }
+
+    private static String nothing(Kind kind, Query query) {
+        return query.filter().isEmpty()
+                ? "В чате нет " + kind.genitive()
+                : "Не найдено " + kind.genitive() + " с «" + query.filter() + "»";
+    }
+
+    /** The answers of each key containing the filter, keys in alphabetical order, answers in the order added. */
+    private static Map<String, List<String>> byKey(List<AnswerEntity> all, Query query) {
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        all.stream()
+                .filter(entity -> entity.key().contains(query.filter()))
+                .sorted(Comparator.comparing(AnswerEntity::key).thenComparingLong(AnswerEntity::id))
+                .forEach(entity -> byKey.computeIfAbsent(entity.key(), key -> new ArrayList<>()).add(shown(entity)));
+        return byKey;
+    }
+
+    /** A text on one line and cut; a medium by its kind (and a picture's caption). */
+    static String shown(AnswerEntity entity) {
+        return switch (entity.contentType()) {
+            case TEXT -> cut(entity.value());
+            case VOICE -> "<голосовое>";
+            case PICTURE -> entity.description() == null || entity.description().isBlank()
+                    ? "<картинка>" : "<картинка: " + cut(entity.description()) + ">";
+            case ANIMATION -> "<гифка>";
+            case VIDEO -> "<видео>";
+            case VIDEO_NOTE -> "<видеосообщение>";
+            case STICKER -> "<стикер>";
+        };
+    }
+
+    private static String cut(String text) {
+        String oneLine = text.replaceAll("\\s*\\R\\s*", " ");
+        if (oneLine.codePointCount(0, oneLine.length()) <= VALUE_LIMIT) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, VALUE_LIMIT)) + "…";
+    }
+
+    /** What follows the parameter word: an optional filter, then an optional page number (from 1). */
+    record Query(String filter, int page) {
+
+        static Query parse(String rest) {
+            Matcher matcher = TRAILING_PAGE.matcher(rest);
+            if (matcher.matches()) {
+                String filter = matcher.group(1) == null ? "" : matcher.group(1);
+                return new Query(filter.toLowerCase(Locale.ROOT), Math.max(1, Integer.parseInt(matcher.group(2))));
+            }
+            return new Query(rest.toLowerCase(Locale.ROOT), 1);
+        }
+    }
+
+    private enum Kind {
+        TRIGGERS("Триггеры", "триггеров", "триггеры"),
+        SUBSTRINGS("Подстроки", "подстрок", "подстроки");
+
+        private final String title;
+        private final String genitive;
+        private final String parameter;
+
+        Kind(String title, String genitive, String parameter) {
+            this.title = title;
+            this.genitive = genitive;
+            this.parameter = parameter;
+        }
+
+        static Kind of(ReactionType type) {
+            return type == ReactionType.TRIGGER ? TRIGGERS : SUBSTRINGS;
+        }
+
+        String title() {
+            return title;
+        }
+
+        String genitive() {
+            return genitive;
+        }
+
+        String parameter() {
+            return parameter;
+        }
+    }
+}
