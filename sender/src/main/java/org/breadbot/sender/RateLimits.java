@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Duration;
@@ -18,9 +19,10 @@ import reactor.core.publisher.Mono;
  * Telegram's flood limits as Bucket4j token buckets (telegram-bot-api.md §8): every chat ~1 msg/s with a small
  * burst, groups (negative ids) also 20 msg/min, all chats together 30 msg/s.
  *
- * <p>Waiting never holds a thread: a send reserves its tokens and Bucket4j schedules the completion for when they
- * are due. Buckets are taken in the order chat, then global, so a chat that has to wait anyway does not hold
- * global tokens meanwhile.
+ * <p>A send takes its chat token and a global token at the same moment, right before the call, so the spacing
+ * Telegram sees is the spacing of the buckets. (Waiting for one bucket and then the other would let the second wait
+ * squeeze the gap to the next message of the same chat.) When either bucket is short, the send asks Bucket4j how
+ * long until both could serve it and waits that long on a scheduler, never holding a thread; then it tries again.
  *
  * <p>Chat buckets live in a bounded Caffeine cache and are dropped after being idle for at least the time they
  * take to fill up again, so dropping one never lets a chat send early.
@@ -64,15 +66,42 @@ final class RateLimits implements AutoCloseable {
         this.pausedUntilNanos = clock.currentTimeNanos();
     }
 
-    /** Completes when {@code chatId} may be sent to; emits how long that took. */
+    /** Completes when {@code chatId} may be sent to, having taken its tokens; emits how long that took. */
     Mono<Duration> acquire(long chatId) {
         return Mono.defer(() -> {
             long start = clock.currentTimeNanos();
-            return globalPause()
-                    .then(take(chatBucket(chatId)))
-                    .then(take(global))
+            return takeBoth(chatBucket(chatId))
                     .then(Mono.fromSupplier(() -> Duration.ofNanos(clock.currentTimeNanos() - start)));
         });
+    }
+
+    /** Takes a chat and a global token together, or waits until both could be there and tries again. */
+    private Mono<Void> takeBoth(Bucket chat) {
+        return Mono.defer(() -> {
+            long wait = nanosUntilBothAvailable(chat);
+            if (wait > 0) {
+                return sleep(wait).then(takeBoth(chat));
+            }
+            if (!chat.tryConsume(1)) {
+                return takeBoth(chat);
+            }
+            if (!global.tryConsume(1)) {
+                // another chat took the last global token in between: give the chat token back
+                chat.addTokens(1);
+                return takeBoth(chat);
+            }
+            return Mono.empty();
+        });
+    }
+
+    private long nanosUntilBothAvailable(Bucket chat) {
+        long paused = pausedUntilNanos - clock.currentTimeNanos();
+        return Math.max(paused, Math.max(nanosUntilAvailable(chat), nanosUntilAvailable(global)));
+    }
+
+    private static long nanosUntilAvailable(Bucket bucket) {
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
     /** Holds every chat back for {@code wait} (after a 429, when configured so). */
@@ -96,15 +125,6 @@ final class RateLimits implements AutoCloseable {
     long trackedChats() {
         chats.cleanUp();
         return chats.estimatedSize();
-    }
-
-    private Mono<Void> globalPause() {
-        long wait = pausedUntilNanos - clock.currentTimeNanos();
-        return wait > 0 ? sleep(wait) : Mono.empty();
-    }
-
-    private Mono<Void> take(Bucket bucket) {
-        return Mono.fromFuture(() -> bucket.asScheduler().consume(1, scheduler));
     }
 
     private Mono<Void> sleep(long nanos) {

@@ -98,6 +98,19 @@ class RateLimitsTest {
     }
 
     @Test
+    void aWaitForTheGlobalLimitDoesNotShortenTheGapToTheChatsNextMessage() {
+        // a global token every 0.5 s, no global burst
+        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 1, 20,
+                Duration.ofMinutes(1), 20, 2, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1000);
+        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
+        acquire(rateLimits, 1);
+
+        assertThat(acquire(rateLimits, 2)).as("waits for the global token").isEqualTo(Duration.ofMillis(500));
+        assertThat(acquire(rateLimits, 2)).as("a full second after its previous message")
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aGlobalPauseHoldsBackEveryChat() {
         RateLimits rateLimits = new RateLimits(telegramLimits(), scheduler, clock);
 
