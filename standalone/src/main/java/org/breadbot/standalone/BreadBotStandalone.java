@@ -14,7 +14,9 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The whole bot in one JVM: embedded Kafka and PostgreSQL when none is configured, then the processor (which applies
@@ -76,7 +78,23 @@ public final class BreadBotStandalone implements AutoCloseable {
                 .registerShutdownHook(false)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("standalone", properties)))
+                .initializers(BreadBotStandalone::ownNettyResources)
                 .run(args);
+    }
+
+    /**
+     * Gives the context Reactor Netty event loops and connection pools of its own. By default every context shares
+     * Reactor Netty's global ones and disposes them when it closes, which would stop the other services' HTTP
+     * clients and server whenever one service stops or restarts.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        if (context instanceof GenericApplicationContext generic) {
+            generic.registerBean(ReactorResourceFactory.class, () -> {
+                ReactorResourceFactory factory = new ReactorResourceFactory();
+                factory.setUseGlobalResources(false);
+                return factory;
+            });
+        }
     }
 
     /** The running contexts: processor, sender, ingress. */
