@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AotTags {
 
-    /** The accusative of an adjective-like word does not say its animacy in AOT; the ending does. */
     private static final List<String> ANIMATE_ACCUSATIVE_ENDINGS = List.of("ого", "его", "ых", "их");
 
     private static final Map<String, String> CASES = Map.of(
@@ -36,14 +35,19 @@ final class AotTags {
 
     /** The OpenCorpora tag of a form with the given AOT tag. */
     static Tag toTag(String aotTag, String form) {
-        String animacy = "";
         Tokens tokens = new Tokens(aotTag);
-        if (tokens.has("V") && (tokens.first(GENDERS).equals("masc") || tokens.has("PL"))
-                && isAdjectiveLike(tokens.family())) {
-            animacy = ANIMATE_ACCUSATIVE_ENDINGS.stream().anyMatch(form::endsWith) ? "anim" : "inan";
+        String animacy = accusativeAnimacy(tokens, form);
+        return TAGS.computeIfAbsent(aotTag + '/' + animacy, key -> map(tokens, animacy));
+    }
+
+    /** AOT does not say which masculine or plural accusative of an adjective is the animate one; the ending does. */
+    private static String accusativeAnimacy(Tokens tokens, String form) {
+        boolean ambiguous = tokens.has("V") && isAdjectiveLike(tokens.family())
+                && (tokens.first(GENDERS).equals("masc") || tokens.has("PL"));
+        if (!ambiguous) {
+            return "";
         }
-        String finalAnimacy = animacy;
-        return TAGS.computeIfAbsent(aotTag + '/' + animacy, key -> map(tokens, finalAnimacy));
+        return ANIMATE_ACCUSATIVE_ENDINGS.stream().anyMatch(form::endsWith) ? "anim" : "inan";
     }
 
     /**

@@ -15,10 +15,12 @@ public final class NonsenseDictionary {
 
     private final Map<FormKey, List<String>> forms;
     private final int words;
+    private final int size;
 
     private NonsenseDictionary(Map<FormKey, List<String>> forms, int words) {
         this.forms = forms;
         this.words = words;
+        this.size = forms.values().stream().mapToInt(List::size).sum();
     }
 
     static NonsenseDictionary expand(RussianMorphology morphology, Collection<String> words) {
@@ -39,6 +41,11 @@ public final class NonsenseDictionary {
     /** True when the chat has no dictionary words at all: the "dictionary is empty" case of spec §6.3 step 1. */
     public boolean isEmpty() {
         return words == 0;
+    }
+
+    /** How many forms the expansion holds. */
+    int size() {
+        return size;
     }
 
     /** The dictionary forms that fit a grammatical slot, duplicates kept (two words may share a form). */

@@ -1,5 +1,7 @@
 package org.breadbot.processor.morph;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,17 +14,27 @@ import java.util.Optional;
  */
 public final class NonsenseGenerator {
 
+    /**
+     * Forms of expanded dictionaries kept (about 100 bytes each): a chat's word list changes rarely and always
+     * expands the same way.
+     */
+    private static final long CACHED_DICTIONARY_FORMS = 500_000;
+
     private final RussianMorphology morphology;
     private final NonsenseRandom random;
+    private final Cache<List<String>, NonsenseDictionary> dictionaries = Caffeine.newBuilder()
+            .maximumWeight(CACHED_DICTIONARY_FORMS)
+            .weigher((List<String> words, NonsenseDictionary dictionary) -> dictionary.size())
+            .build();
 
     public NonsenseGenerator(RussianMorphology morphology, NonsenseRandom random) {
         this.morphology = morphology;
         this.random = random;
     }
 
-    /** Expands a chat's dictionary words; cheap once their lexemes are cached. */
+    /** A chat's dictionary words expanded (spec §6.2); the same word list is expanded once. */
     public NonsenseDictionary dictionary(Collection<String> words) {
-        return NonsenseDictionary.expand(morphology, words);
+        return dictionaries.get(List.copyOf(words), list -> NonsenseDictionary.expand(morphology, list));
     }
 
     /**

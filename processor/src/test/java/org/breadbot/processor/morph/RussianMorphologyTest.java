@@ -1,6 +1,7 @@
 package org.breadbot.processor.morph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ class RussianMorphologyTest {
 
         assertThat(parses).hasSizeGreaterThan(1);
         assertThat(parses).allSatisfy(parse -> assertThat(parse.lemma()).isEqualTo("батарейка"));
-        assertThat(parses.stream().mapToDouble(Parse::score).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(parses.stream().mapToDouble(Parse::score).sum()).isCloseTo(1.0, within(1e-9));
         assertThat(parses.get(0).score()).isGreaterThanOrEqualTo(parses.get(1).score());
     }
 
