@@ -113,9 +113,12 @@ final class ReplayCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
+        double seconds = result.nanos() / 1e9;
         err.printf(Locale.ROOT, "replayed %,d updates: %,d answers, %,d failed, %,d skipped (not an update), "
-                + "%,d duplicates%n", tally.replayed, tally.answers, tally.failed, tally.skipped, tally.duplicates);
-        Summary.print(err, "read", tally.replayed, result);
+                + "%,d duplicates; %,d records read in %.1f s, %,.0f records/s%n", tally.replayed, tally.answers,
+                tally.failed, tally.skipped, tally.duplicates, result.scanned(), seconds,
+                seconds > 0 ? result.scanned() / seconds : 0.0);
+        err.flush();
         return 0;
     }
 
