@@ -15,21 +15,4 @@ interface DeliveryGuard {
 
     /** True once the record's partition has been revoked. */
     boolean isRevoked();
-
-    /** A guard that never revokes, for work outside any partition. */
-    DeliveryGuard NONE = new DeliveryGuard() {
-        @Override
-        public boolean beginSideEffect() {
-            return true;
-        }
-
-        @Override
-        public void endSideEffect() {
-        }
-
-        @Override
-        public boolean isRevoked() {
-            return false;
-        }
-    };
 }

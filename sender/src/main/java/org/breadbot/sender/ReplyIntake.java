@@ -128,11 +128,6 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
         log.warn("Lost {}; their records in progress are delivered again by the next owner", partitions);
     }
 
-    /** Records taken and not yet committed, over all partitions. */
-    int inFlight() {
-        return trackers.values().stream().mapToInt(PartitionTracker::inFlight).sum();
-    }
-
     private void drain(PartitionTracker tracker, long deadlineNanos) {
         try {
             int left = tracker.drainAndClose(deadlineNanos);

@@ -257,6 +257,18 @@ class DeliveryIT {
     }
 
     @Test
+    void deliveryLogRowsOlderThanTheRetentionArePurged() {
+        fixture.database.update("INSERT INTO delivery_log (reply_id, chat_id, message_id, delivered_at) "
+                + "VALUES ('old:1:0', 1, 1, now() - interval '4 days'), ('recent:1:0', 1, 2, now() - interval '2 days')");
+
+        Long purged = fixture.bean(DeliveryLogPurge.class).purgeOnce().block(WAIT);
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(fixture.database.query("SELECT reply_id FROM delivery_log WHERE reply_id IN ('old:1:0', "
+                + "'recent:1:0')")).extracting(row -> row.get("reply_id")).containsExactly("recent:1:0");
+    }
+
+    @Test
     void healthMetricsAndLogsNeverShowTheToken(CapturedOutput output) {
         fixture.send(text(1013, 1, "for the metrics"));
         awaitDelivered(1013, "for the metrics");
