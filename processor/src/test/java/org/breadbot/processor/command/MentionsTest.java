@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.breadbot.common.json.Json;
 import org.breadbot.common.telegram.MessageEntity;
 import org.breadbot.common.telegram.User;
 import org.breadbot.processor.pipeline.Answer;
 import org.breadbot.processor.store.MemberRow;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class MentionsTest {
 
@@ -76,6 +78,21 @@ class MentionsTest {
         }
         assertThat(Mentions.of(members, 1, 1, 4096)).extracting(answer -> answer.entities().size())
                 .containsExactly(100, 100, 1);
+    }
+
+    @Test
+    void theEntitiesTravelAsTheBotApiSpellsThem() {
+        Answer answer = Mentions.of(List.of(withUsername(1, "anna"), withoutUsername(2, "Ёжик", null)), -5, 9, 4096)
+                .get(0);
+        JsonNode json = Json.mapper().valueToTree(answer.entities());
+
+        assertThat(json.get(0).get("type").asString()).isEqualTo("mention");
+        assertThat(json.get(1).get("type").asString()).isEqualTo("text_mention");
+        assertThat(json.get(1).get("offset").asInt()).isEqualTo(6);
+        assertThat(json.get(1).get("length").asInt()).isEqualTo(4);
+        assertThat(json.get(1).get("user").get("id").asLong()).isEqualTo(2);
+        assertThat(json.get(1).get("user").get("first_name").asString()).isEqualTo("Ёжик");
+        assertThat(json.get(1).get("user").has("last_name")).isFalse();
     }
 
     @Test
