@@ -26,6 +26,8 @@ final class DictionaryMorphology implements RussianMorphology {
     private static final Pattern REAL = Pattern.compile("\\d+[.,]\\d+");
     private static final Pattern LATIN = Pattern.compile("(?=.*[a-z])[a-z0-9_'-]+");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
+    /** Longer than any Russian word (the longest run to about 35 letters); spares hostile input the look-ups. */
+    private static final int MAX_WORD_LENGTH = 48;
     private static final int MAX_GUESSED_PREFIX = 5;
     private static final int MIN_GUESSED_REMAINDER = 3;
     private static final List<String> NUMBERS = List.of("sing", "plur");
@@ -50,6 +52,9 @@ final class DictionaryMorphology implements RussianMorphology {
     @Override
     public List<Parse> analyse(String word) {
         String normalised = Words.normalise(word);
+        if (normalised.length() > MAX_WORD_LENGTH) {
+            return List.of(new Parse(normalised, normalised, Tag.marker("UNKN"), 1.0, LexemeId.none()));
+        }
         if (!RUSSIAN_WORD.matcher(normalised).matches()) {
             return List.of(new Parse(normalised, normalised, markerFor(normalised), 1.0, LexemeId.none()));
         }

@@ -1,5 +1,6 @@
 package org.breadbot.processor.morph;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -90,6 +91,6 @@ public final class Parse {
 
     @Override
     public String toString() {
-        return word + " → " + lemma + " " + tag + String.format(java.util.Locale.ROOT, " (%.3f)", score);
+        return word + " → " + lemma + " " + tag + String.format(Locale.ROOT, " (%.3f)", score);
     }
 }

@@ -58,6 +58,17 @@ class RussianMorphologyTest {
     }
 
     @Test
+    void overlongAndHostileTokensHaveNoPartOfSpeech() {
+        for (String token : java.util.List.of("е".repeat(4096), "а-".repeat(2000) + "кот", "ё".repeat(49),
+                "\u0000", "\uD83D", " ", "")) {
+            Parse parse = morphology.best(token);
+
+            assertThat(parse.tag().hasPartOfSpeech()).isFalse();
+            assertThat(morphology.lexeme(parse)).hasSize(1);
+        }
+    }
+
+    @Test
     void capitalisationAndStressMarksDoNotMatter() {
         assertThat(morphology.best("Пра\u0301вда").lemma()).isEqualTo("правда");
         assertThat(morphology.best("СЛОВУ").tag()).hasToString("NOUN,inan,neut sing,datv");
