@@ -6,13 +6,14 @@ import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import morfologik.fsa.FSATraversal;
 import morfologik.fsa.MatchResult;
+import morfologik.stemming.BufferUtils;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
+import morfologik.stemming.ISequenceEncoder;
 import morfologik.stemming.WordData;
 
 /**
@@ -66,36 +67,45 @@ final class AotDictionary {
         return entries;
     }
 
-    /** Every (form, tag) the synthesis dictionary knows for a lemma, over all its homonymous lexemes. */
+    /**
+     * Every (form, tag) the synthesis dictionary knows for a lemma, over all its homonymous lexemes: one walk of
+     * the automaton below {@code lemma|}. Each path there is {@code TAG}, separator, the form encoded against
+     * {@code lemma|TAG}, separator (and an empty tag), which is decoded the way {@link DictionaryLookup} does.
+     */
     List<Entry> paradigm(String lemma) {
+        byte[] prefix = (lemma + LEMMA_TAG_SEPARATOR).getBytes(synthesisCharset);
+        MatchResult match = new FSATraversal(synthesis.fsa).match(prefix);
         List<Entry> entries = new ArrayList<>();
-        DictionaryLookup lookup = new DictionaryLookup(synthesis);
-        for (String tag : synthesisTags(lemma)) {
-            for (WordData data : lookup.lookup(lemma + LEMMA_TAG_SEPARATOR + tag)) {
-                entries.add(new Entry(data.getStem().toString(), tag));
+        if (match.kind != MatchResult.SEQUENCE_IS_A_PREFIX) {
+            return entries;
+        }
+        byte separator = synthesis.metadata.getSeparator();
+        ISequenceEncoder encoder = synthesis.metadata.getSequenceEncoderType().get();
+        ByteBuffer decoded = ByteBuffer.allocate(64);
+        for (ByteBuffer path : synthesis.fsa.getSequences(match.node)) {
+            byte[] bytes = new byte[path.remaining()];
+            path.get(bytes);
+            int tagEnd = indexOf(bytes, separator, 0);
+            int encodedStart = tagEnd + 1;
+            int encodedEnd = indexOf(bytes, separator, Math.min(bytes.length, encodedStart + encoder.prefixBytes()));
+            if (encodedStart > bytes.length) {
+                continue;
             }
+            ByteBuffer source = ByteBuffer.allocate(prefix.length + tagEnd).put(prefix).put(bytes, 0, tagEnd).flip();
+            // encoders read the instructions from index 0, so the slice must be a buffer of its own
+            ByteBuffer encoded = ByteBuffer.wrap(Arrays.copyOfRange(bytes, encodedStart, encodedEnd));
+            decoded = encoder.decode(decoded, source, encoded);
+            entries.add(new Entry(BufferUtils.toString(decoded, synthesisCharset),
+                    new String(bytes, 0, tagEnd, synthesisCharset)));
         }
         return entries;
     }
 
-    /** Walks the automaton below {@code lemma|}: every path there starts with one of the lemma's tags. */
-    private Set<String> synthesisTags(String lemma) {
-        byte[] prefix = (lemma + LEMMA_TAG_SEPARATOR).getBytes(synthesisCharset);
-        MatchResult match = new FSATraversal(synthesis.fsa).match(prefix);
-        Set<String> tags = new LinkedHashSet<>();
-        if (match.kind != MatchResult.SEQUENCE_IS_A_PREFIX) {
-            return tags;
+    private static int indexOf(byte[] bytes, byte value, int from) {
+        int i = from;
+        while (i < bytes.length && bytes[i] != value) {
+            i++;
         }
-        byte separator = synthesis.metadata.getSeparator();
-        for (ByteBuffer path : synthesis.fsa.getSequences(match.node)) {
-            byte[] bytes = new byte[path.remaining()];
-            path.get(bytes);
-            int end = 0;
-            while (end < bytes.length && bytes[end] != separator) {
-                end++;
-            }
-            tags.add(new String(bytes, 0, end, synthesisCharset));
-        }
-        return tags;
+        return i;
     }
 }
