@@ -9,17 +9,18 @@ import java.util.Map;
  * Orders the parses of one word. pymorphy2 ranks by probabilities estimated on the OpenCorpora corpus; the AOT
  * dictionary has none, so this ranks by penalties that encode the same preferences where they matter to the bot:
  * common words over colloquial variants and proper names (голова the noun, not Голов's genitive), inanimate
- * homonyms over animate ones (голова "head" over "mayor"), prepositions over adverbs (после), then the
- * dictionary form (nominative, infinitive) over oblique cases. Ties keep dictionary order.
+ * homonyms over animate ones (голова "head" over "mayor"), predicatives, prepositions and verbs over adverbs,
+ * adverbs over short adjectives and particles (надо, после, было, быстро), then the dictionary form
+ * (nominative, infinitive) over oblique cases. Ties keep dictionary order.
  */
 final class ParseRanking {
 
     private static final Map<String, Double> PART_OF_SPEECH = Map.ofEntries(
-            Map.entry("NOUN", 0.0), Map.entry("INFN", 0.0), Map.entry("PREP", 0.0),
-            Map.entry("ADJF", 0.05), Map.entry("CONJ", 0.05), Map.entry("NPRO", 0.05), Map.entry("NUMR", 0.05),
-            Map.entry("VERB", 0.1), Map.entry("PRCL", 0.1), Map.entry("ADJS", 0.15), Map.entry("COMP", 0.15),
-            Map.entry("PRTF", 0.2), Map.entry("PRTS", 0.2), Map.entry("GRND", 0.2), Map.entry("ADVB", 0.2),
-            Map.entry("PRED", 0.25), Map.entry("INTJ", 0.3));
+            Map.entry("NOUN", 0.0), Map.entry("INFN", 0.0), Map.entry("PRED", 0.02),
+            Map.entry("PREP", 0.05), Map.entry("CONJ", 0.05), Map.entry("NPRO", 0.05), Map.entry("NUMR", 0.05),
+            Map.entry("ADJF", 0.05), Map.entry("VERB", 0.05), Map.entry("ADVB", 0.12), Map.entry("COMP", 0.15),
+            Map.entry("ADJS", 0.2), Map.entry("PRCL", 0.2), Map.entry("PRTF", 0.2), Map.entry("PRTS", 0.2),
+            Map.entry("GRND", 0.2), Map.entry("INTJ", 0.3));
     private static final Map<String, Double> CASE = Map.of(
             "nomn", 0.0, "accs", 0.1, "gent", 0.2, "datv", 0.25, "ablt", 0.25, "loct", 0.25,
             "gen2", 0.4, "loc2", 0.4, "voct", 0.5);
