@@ -37,7 +37,10 @@ class RussianMorphologyTest {
             "делая, делать, 'GRND,impf,tran pres'",
             "красивого, красивый, 'ADJF anim,masc,sing,accs'",
             "я, я, 'NPRO,1per sing,nomn'",
-            "скакать, скакать, 'INFN,impf,intr'"})
+            "скакать, скакать, 'INFN,impf,intr'",
+            "надо, надо, PRED",
+            "было, быть, 'VERB,impf,intr neut,sing,past,indc'",
+            "быстро, быстро, ADVB"})
     void theMostProbableParseIsTheOneTheSpecExpects(String word, String lemma, String tag) {
         Parse best = morphology.best(word);
 
