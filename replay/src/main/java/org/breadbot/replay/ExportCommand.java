@@ -61,7 +61,8 @@ final class ExportCommand implements Callable<Integer> {
         TopicSlice topicSlice = new TopicSlice(kafka.consumerConfig(), kafka.topic, slice.range(),
                 kafka.stallTimeout);
         OutputTarget target = out == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(out);
-        Progress progress = Progress.auto(err);
+        // records on a terminal would be garbled by a progress line drawn between them
+        Progress progress = target.isStdout() ? Progress.hidden() : Progress.auto(err);
         long[] exported = {0};
         TopicSlice.Result result;
         try (RecordSink sink = open(target)) {

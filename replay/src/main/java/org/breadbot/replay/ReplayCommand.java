@@ -93,7 +93,8 @@ final class ReplayCommand implements Callable<Integer> {
         TopicSlice topicSlice = new TopicSlice(kafka.consumerConfig(), kafka.topic, slice.range(),
                 kafka.stallTimeout);
         Tally tally = new Tally();
-        Progress progress = Progress.auto(err);
+        // answers on a terminal would be garbled by a progress line drawn between them
+        Progress progress = out == null ? Progress.hidden() : Progress.auto(err);
         TopicSlice.Result result;
         try (ScratchDatabase database = database();
                 ReplayBot bot = ReplayBot.start(database, seed, new HashMap<>(botProperties));

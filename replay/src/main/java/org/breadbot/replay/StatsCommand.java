@@ -87,9 +87,15 @@ final class StatsCommand implements Callable<Integer> {
 
     private static void table(PrintWriter out, String title, String dimension, List<Stats.Row> rows) {
         List<Stats.Row> section = rows.stream().filter(row -> row.dimension().equals(dimension)).toList();
-        int width = Math.max(title.length(), section.stream().mapToInt(row -> row.key().length()).max().orElse(0));
+        int width = Math.max(title.length(), section.stream().mapToInt(row -> cell(row.key()).length()).max()
+                .orElse(0));
         out.println();
         out.printf(Locale.ROOT, "%-" + width + "s  %12s%n", title, "COUNT");
-        section.forEach(row -> out.printf(Locale.ROOT, "%-" + width + "s  %,12d%n", row.key(), row.count()));
+        section.forEach(row -> out.printf(Locale.ROOT, "%-" + width + "s  %,12d%n", cell(row.key()), row.count()));
+    }
+
+    /** A header value may hold line breaks; a table row may not. */
+    private static String cell(String value) {
+        return value.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
     }
 }
