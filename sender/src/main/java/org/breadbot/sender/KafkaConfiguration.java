@@ -118,12 +118,12 @@ class KafkaConfiguration {
         listener.setCommonErrorHandler(replyErrorHandler);
         replyIntake.useFlow(new PartitionTracker.Flow() {
             @Override
-            public void pause(org.apache.kafka.common.TopicPartition partition) {
+            public void pause(TopicPartition partition) {
                 listener.pausePartition(partition);
             }
 
             @Override
-            public void resume(org.apache.kafka.common.TopicPartition partition) {
+            public void resume(TopicPartition partition) {
                 listener.resumePartition(partition);
             }
         });

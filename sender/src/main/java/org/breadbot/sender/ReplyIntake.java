@@ -96,7 +96,9 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
             }
             flow.resume(partition);
         }
-        log.info("Assigned {}", partitions);
+        if (!partitions.isEmpty()) {
+            log.info("Assigned {}", partitions);
+        }
     }
 
     /** Runs on the consumer thread before the container commits, so the drained acknowledgements make it. */
@@ -114,18 +116,25 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
         for (PartitionTracker tracker : revoked) {
             drain(tracker, deadline);
         }
-        log.info("Revoked {}", partitions);
+        if (!revoked.isEmpty()) {
+            log.info("Revoked {}", revoked.stream().map(PartitionTracker::partition).toList());
+        }
     }
 
+    /** The new consumer also reports partitions it has just revoked as lost when it unsubscribes: no-op then. */
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        List<TopicPartition> lost = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             PartitionTracker tracker = trackers.remove(partition);
             if (tracker != null) {
                 tracker.lose();
+                lost.add(partition);
             }
         }
-        log.warn("Lost {}; their records in progress are delivered again by the next owner", partitions);
+        if (!lost.isEmpty()) {
+            log.warn("Lost {}; their records in progress are delivered again by the next owner", lost);
+        }
     }
 
     private void drain(PartitionTracker tracker, long deadlineNanos) {

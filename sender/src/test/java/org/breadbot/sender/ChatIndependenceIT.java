@@ -26,10 +26,11 @@ import org.junit.jupiter.api.TestInstance;
 class ChatIndependenceIT {
 
     /**
-     * Arrival times at the fake carry noise (a new connection, a busy machine) that the sender does not control;
-     * a burst would show as gaps near zero.
+     * Arrival times at the fake carry noise (a new connection, a busy machine) that the sender does not control.
+     * A burst would show as gaps near zero and two messages a second as 0.5 s; the noise does not add up over a
+     * chat's ten messages, which must span nine seconds.
      */
-    private static final Duration JITTER = Duration.ofMillis(100);
+    private static final Duration JITTER = Duration.ofMillis(200);
 
     private SenderFixture fixture;
 
@@ -85,8 +86,9 @@ class ChatIndependenceIT {
         ApiCall b2 = callWithText(successfulCallsTo(other), "b2");
         assertThat(Duration.between(refused.at(), a1.at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(a2.at()).isAfter(a1.at());
-        assertThat(Duration.between(produced, b1.at())).isLessThan(Duration.ofSeconds(1));
-        assertThat(b2.at()).as("the other chat's replies do not wait for the parked one").isBefore(a1.at());
+        assertThat(Duration.between(produced, b1.at())).isLessThan(Duration.ofMillis(1500));
+        assertThat(b1.at()).as("the other chat does not wait for the parked one").isBefore(a1.at());
+        assertThat(b2.at()).isAfter(b1.at());
         assertThat(fixture.bean(MeterRegistry.class).counter("bread_bot.sender.retry_after").count())
                 .isGreaterThanOrEqualTo(1);
     }

@@ -15,6 +15,7 @@ import org.breadbot.testsupport.ApiCall;
 import org.breadbot.testsupport.FakeResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /** Stopping the consumers or the whole sender in the middle of a stream: nothing sent twice, nothing lost. */
@@ -82,6 +83,20 @@ class RestartIT {
         consumers.stop();
         assertThat(fixture.telegram.calls("sendMessage")).hasSizeLessThan(texts.size());
         consumers.start();
+
+        assertEachSentExactlyOnceInOrder(texts);
+    }
+
+    @Test
+    void aSecondSenderJoiningMidStreamTakesOverPartitionsWithoutSendingTwice() {
+        fixture = new SenderFixture(3);
+        fixture.startSender();
+        List<String> texts = sendStream();
+        awaitSomeCalls();
+
+        ConfigurableApplicationContext second = fixture.startAnotherSender();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !second.getBean(ConcurrentMessageListenerContainer.class)
+                .getAssignedPartitions().isEmpty());
 
         assertEachSentExactlyOnceInOrder(texts);
     }

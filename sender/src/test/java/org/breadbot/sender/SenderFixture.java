@@ -39,11 +39,16 @@ final class SenderFixture implements AutoCloseable {
     private final String groupId = "bread-bot-sender-" + topic;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final KafkaProducer<String, byte[]> producer;
+    private final List<ConfigurableApplicationContext> others = new ArrayList<>();
     private ConfigurableApplicationContext app;
 
     SenderFixture() {
+        this(1);
+    }
+
+    SenderFixture(int partitions) {
         database.migrate();
-        TestKafka.createTopics(1, topic, deadLetterTopic);
+        TestKafka.createTopics(partitions, topic, deadLetterTopic);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -77,11 +82,22 @@ final class SenderFixture implements AutoCloseable {
 
     /** Starts the sender (again, after {@link #stopSender()}). */
     ConfigurableApplicationContext startSender() {
+        app = newSender();
+        return app;
+    }
+
+    /** Starts one more instance of the sender in the same consumer group; closed with the fixture. */
+    ConfigurableApplicationContext startAnotherSender() {
+        ConfigurableApplicationContext other = newSender();
+        others.add(other);
+        return other;
+    }
+
+    private ConfigurableApplicationContext newSender() {
         String[] args = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        app = new SpringApplicationBuilder(SenderApplication.class).run(args);
-        return app;
+        return new SpringApplicationBuilder(SenderApplication.class).run(args);
     }
 
     void stopSender() {
@@ -156,6 +172,7 @@ final class SenderFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        others.forEach(ConfigurableApplicationContext::close);
         stopSender();
         producer.close(Duration.ofSeconds(5));
         telegram.close();
