@@ -68,7 +68,7 @@ final class AotTags {
         };
     }
 
-    /** Words of AOT families that pymorphy2 never guesses for unknown words (closed classes). */
+    /** Open word classes, the only ones pymorphy2 lends to unknown words (no pronouns, prepositions, ...). */
     static boolean isProductive(String aotTag) {
         Tokens tokens = new Tokens(aotTag);
         return switch (tokens.family()) {

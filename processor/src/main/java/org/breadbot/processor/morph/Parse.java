@@ -61,10 +61,6 @@ public final class Parse {
             return new LexemeId(null, null, "", "");
         }
 
-        static LexemeId of(String dictionaryLemma, String lexemeClass) {
-            return new LexemeId(dictionaryLemma, lexemeClass, "", "");
-        }
-
         boolean inDictionary() {
             return dictionaryLemma != null;
         }
