@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.breadbot.processor.ProcessorDefaults;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +21,11 @@ class BotPropertiesTest {
     static class Config {
     }
 
-    /** Binds like the application, with {@code variables} standing in for the environment. */
+    /** Binds like the application (with processor.yml's mapping), {@code variables} standing in for the environment. */
     private static BotProperties bind(Map<String, Object> variables) {
         try (var context = new AnnotationConfigApplicationContext()) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("variables", variables));
+            new ProcessorDefaults().postProcessEnvironment(context.getEnvironment(), new SpringApplication(Config.class));
             context.register(Config.class);
             context.refresh();
             return context.getBean(BotProperties.class);
