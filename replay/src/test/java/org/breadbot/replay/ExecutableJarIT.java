@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -58,6 +60,7 @@ class ExecutableJarIT {
             topic = updates.name;
             fill(updates, RECORDS);
         }
+        assertThat(recordsIn(topic)).as("records stored").isEqualTo(RECORDS);
         Map<TopicPartition, OffsetAndMetadata> committedBefore = commitAsTheProcessor(topic);
         Path file = dir.resolve("updates.parquet");
         List<String> command = List.of("export", "--topic", topic, "--format", "parquet", "--out", file.toString(),
@@ -115,6 +118,18 @@ class ExecutableJarIT {
             topic.sendAsync(update.bytes(), Long.toString(chat), start + i * 1000L, headers);
         }
         topic.flush();
+    }
+
+    private static long recordsIn(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (int partition = 0; partition < 3; partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> commitAsTheProcessor(String topic) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,6 +26,7 @@ final class UpdateTopic implements AutoCloseable {
 
     final String name;
     private final KafkaProducer<String, byte[]> producer;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     private UpdateTopic(String name) {
         this.name = name;
@@ -32,7 +34,11 @@ final class UpdateTopic implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                // the 2-core machine is shared by parallel builds: give a starved broker time rather than lose data
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -77,13 +83,20 @@ final class UpdateTopic implements AutoCloseable {
         }
     }
 
-    /** Sends without waiting; {@link #flush()} waits for all. */
+    /** Sends without waiting; {@link #flush()} waits for all and fails if any was lost. */
     void sendAsync(byte[] updateJson, String key, long timestamp, List<Header> headers) {
-        producer.send(new ProducerRecord<>(name, null, timestamp, key, updateJson, headers));
+        producer.send(new ProducerRecord<>(name, null, timestamp, key, updateJson, headers), (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
     }
 
     void flush() {
         producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException("a record was not stored in " + name, failure.get());
+        }
     }
 
     static Header header(String name, String value) {
