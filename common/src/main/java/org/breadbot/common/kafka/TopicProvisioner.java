@@ -37,6 +37,8 @@ public final class TopicProvisioner {
         topics.add(topic(Topics.UPDATES_DLT, properties.updatesRetention()));
         topics.add(topic(Topics.REPLIES, properties.repliesRetention()));
         topics.add(topic(Topics.REPLIES_DLT, properties.updatesRetention()));
+        topics.add(topic(Topics.JOBS, properties.repliesRetention()));
+        topics.add(topic(Topics.JOBS_DLT, properties.updatesRetention()));
         return topics;
     }
 

@@ -15,6 +15,15 @@ public final class Topics {
     /** Replies the sender could not deliver for good (400, 403, poison), with the error in headers. */
     public static final String REPLIES_DLT = REPLIES + ".dlt";
 
+    /**
+     * Slow work the processor hands off (integrations, OpenAI) so that it never holds up a partition of
+     * {@link #UPDATES}; key = chat id, value = the job JSON. Processor-internal: its replies go to {@link #REPLIES}.
+     */
+    public static final String JOBS = "telegram.jobs";
+
+    /** Jobs whose record could not be read, with the error in headers. */
+    public static final String JOBS_DLT = JOBS + ".dlt";
+
     /** Suffix spring-kafka's dead-letter recoverer appends to a source topic. */
     public static final String DLT_SUFFIX = ".dlt";
 
