@@ -60,6 +60,14 @@ public final class NonsenseGenerator {
         return String.join("\n", lines);
     }
 
+    /**
+     * The text as {@link #generate} returns it when it replaces nothing: lines joined with {@code \n}, a trailing
+     * line break dropped. The automatic reply compares with this, so a message is not answered with itself.
+     */
+    public static String unchanged(String text) {
+        return String.join("\n", NonsenseText.lines(text));
+    }
+
     private String line(String line, long scale, NonsenseDictionary dictionary) {
         List<String> tokens = new ArrayList<>(NonsenseText.tokens(line));
         List<Integer> words = new ArrayList<>();
