@@ -35,4 +35,29 @@ public final class Headers {
 
     private Headers() {
     }
+
+    /** The last value of header {@code name} as UTF-8 text, or null when it is absent. */
+    public static String text(org.apache.kafka.common.header.Headers headers, String name) {
+        org.apache.kafka.common.header.Header header = headers.lastHeader(name);
+        return header == null || header.value() == null
+                ? null
+                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The last value of a decimal header ({@link #UPDATE_ID}, {@link #RECEIVED_AT}, ...), or null. */
+    public static Long number(org.apache.kafka.common.header.Headers headers, String name) {
+        return number(text(headers, name));
+    }
+
+    /** A decimal number, or null when the text is absent or anything else (headers and keys are untrusted). */
+    public static Long number(String text) {
+        if (text == null || text.isBlank() || text.length() > 21) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
 }

@@ -9,8 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates bread-bot's topics when they are missing and leaves existing ones exactly as they are: adding
- * partitions would move chats to other partitions and break per-chat order, so a difference is only warned about.
+ * partitions would move chats to other partitions and break per-chat order, so a difference in partition count,
+ * replication factor or retention is only warned about (docs/operations.md says how to change them by hand).
  */
 public final class TopicProvisioner {
 
@@ -73,10 +77,39 @@ public final class TopicProvisioner {
                 .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         for (NewTopic topic : wanted) {
             TopicDescription description = described.get(topic.name());
-            if (description != null && description.partitions().size() != topic.numPartitions()) {
+            if (description == null) {
+                continue;
+            }
+            if (description.partitions().size() != topic.numPartitions()) {
                 log.warn("Topic {} has {} partitions but {} are configured; leaving it unchanged "
                         + "(changing the count would move chats between partitions)",
                         topic.name(), description.partitions().size(), topic.numPartitions());
+            }
+            int replicas = description.partitions().isEmpty() ? 0 : description.partitions().get(0).replicas().size();
+            if (replicas != topic.replicationFactor()) {
+                log.warn("Topic {} has replication factor {} but {} is configured; leaving it unchanged "
+                        + "(reassign its partitions with kafka-reassign-partitions.sh to change it)",
+                        topic.name(), replicas, topic.replicationFactor());
+            }
+        }
+        warnAboutRetention(admin, wanted, timeout);
+    }
+
+    /** Retention is only read: an operator may have changed it on purpose (kafka-configs.sh --alter). */
+    private void warnAboutRetention(Admin admin, List<NewTopic> wanted, Duration timeout)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        List<ConfigResource> resources = wanted.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
+                .toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        for (NewTopic topic : wanted) {
+            Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+            ConfigEntry actual = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
+            String configured = topic.configs().get(TopicConfig.RETENTION_MS_CONFIG);
+            if (actual != null && configured != null && !configured.equals(actual.value())) {
+                log.warn("Topic {} keeps records for retention.ms={} but {} is configured; leaving it unchanged",
+                        topic.name(), actual.value(), configured);
             }
         }
     }
