@@ -5,14 +5,17 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.breadbot.ingress.IngressApplication;
 import org.breadbot.processor.ProcessorApplication;
 import org.breadbot.sender.SenderApplication;
+import org.breadbot.standalone.playground.Playground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -21,17 +24,22 @@ import org.springframework.http.client.ReactorResourceFactory;
 /**
  * The whole bot in one JVM: embedded Kafka and PostgreSQL when none is configured, then the processor (which applies
  * the schema), the sender and the ingress, each in its own Spring context exactly as it runs on its own.
- * Only the ingress serves HTTP, on {@code SERVER_PORT} (default 8080).
+ * Only the ingress serves HTTP, on {@code SERVER_PORT} (default 8080). Without a bot token (or with
+ * {@code BREAD_BOT_PLAYGROUND_ENABLED=true}) the sender talks to the {@link Playground}'s Bot API emulator instead of
+ * Telegram, and the ingress also serves the playground page at {@code /}.
  */
 public final class BreadBotStandalone implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BreadBotStandalone.class);
 
     private final EmbeddedInfrastructure infrastructure;
+    private final Playground playground;
     private final List<ConfigurableApplicationContext> contexts;
 
-    private BreadBotStandalone(EmbeddedInfrastructure infrastructure, List<ConfigurableApplicationContext> contexts) {
+    private BreadBotStandalone(EmbeddedInfrastructure infrastructure, Playground playground,
+            List<ConfigurableApplicationContext> contexts) {
         this.infrastructure = infrastructure;
+        this.playground = playground;
         this.contexts = contexts;
     }
 
@@ -50,36 +58,57 @@ public final class BreadBotStandalone implements AutoCloseable {
         long started = System.nanoTime();
         StandaloneSettings settings = StandaloneSettings.from(env);
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings);
+        Playground playground = null;
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         try {
+            playground = Playground.isWanted(env, overrides) ? Playground.start(env, overrides) : null;
             Map<String, Object> shared = new HashMap<>(infrastructure.properties());
             shared.putAll(overrides);
+            if (playground != null) {
+                shared.putAll(playground.properties());
+            }
             contexts.add(run(ProcessorApplication.class, WebApplicationType.NONE, shared, args));
             contexts.add(run(SenderApplication.class, WebApplicationType.NONE, shared, args));
             Map<String, Object> ingress = new HashMap<>(shared);
-            if (settings.polling()) {
+            if (playground != null) {
+                ingress.putAll(playground.ingressProperties());
+            } else if (settings.polling()) {
                 ingress.putIfAbsent("bread-bot.ingress.polling.enabled", "true");
             }
-            contexts.add(run(IngressApplication.class, WebApplicationType.REACTIVE, ingress, args));
+            SpringApplicationBuilder ingressApplication =
+                    builder(IngressApplication.class, WebApplicationType.REACTIVE, ingress);
+            if (playground != null) {
+                playground.attachTo(ingressApplication);
+            }
+            contexts.add(ingressApplication.run(args));
         } catch (RuntimeException e) {
-            new BreadBotStandalone(infrastructure, contexts).close();
+            new BreadBotStandalone(infrastructure, playground, contexts).close();
             throw e;
         }
         log.info("bread-bot is up in {} ms{}", (System.nanoTime() - started) / 1_000_000,
-                settings.polling() ? ", taking updates by long polling" : "");
-        return new BreadBotStandalone(infrastructure, contexts);
+                playground != null ? "; playground at http://localhost:" + port(contexts.get(2)) + "/"
+                        : settings.polling() ? ", taking updates by long polling" : "");
+        return new BreadBotStandalone(infrastructure, playground, contexts);
     }
 
     static ConfigurableApplicationContext run(Class<?> application, WebApplicationType type,
             Map<String, Object> properties, String... args) {
+        return builder(application, type, properties).run(args);
+    }
+
+    private static SpringApplicationBuilder builder(Class<?> application, WebApplicationType type,
+            Map<String, Object> properties) {
         return new SpringApplicationBuilder(application)
                 .web(type)
                 .bannerMode(type == WebApplicationType.NONE ? Banner.Mode.OFF : Banner.Mode.CONSOLE)
                 .registerShutdownHook(false)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("standalone", properties)))
-                .initializers(BreadBotStandalone::ownNettyResources)
-                .run(args);
+                .initializers(BreadBotStandalone::ownNettyResources);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : -1;
     }
 
     /**
@@ -102,12 +131,20 @@ public final class BreadBotStandalone implements AutoCloseable {
         return Collections.unmodifiableList(contexts);
     }
 
+    /** The playground, when it is on. */
+    public Optional<Playground> playground() {
+        return Optional.ofNullable(playground);
+    }
+
     /** Puts a restarted context in the place of a stopped one, so that {@link #close()} stops it too. */
     synchronized void replace(int index, ConfigurableApplicationContext context) {
         contexts.set(index, context);
     }
 
-    /** Stops the services in reverse order (ingress first, so nothing new comes in), then the embedded parts. */
+    /**
+     * Stops the services in reverse order (ingress first, so nothing new comes in), then the playground's emulator
+     * and the embedded parts.
+     */
     @Override
     public synchronized void close() {
         List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts);
@@ -120,6 +157,9 @@ public final class BreadBotStandalone implements AutoCloseable {
             }
         }
         contexts.clear();
+        if (playground != null) {
+            playground.close();
+        }
         infrastructure.close();
     }
 }
