@@ -57,12 +57,14 @@ final class ChatBook {
     /** Keeps the page's description of a chat (type, title or names), trimmed to the fields Telegram has. */
     synchronized void describe(long chatId, JsonNode description) {
         ObjectNode chat = Json.mapper().createObjectNode().put("id", chatId).put("type", defaultType(chatId));
-        String type = description.path("type").asString("");
-        if (type.equals("private") == chatId > 0 && type.matches("private|group|supergroup")) {
+        String type = description.path("type").isString() ? description.path("type").asString() : "";
+        boolean fits = type.equals("private") ? chatId > 0
+                : chatId < 0 && (type.equals("group") || type.equals("supergroup"));
+        if (fits) {
             chat.put("type", type);
         }
         for (String field : new String[] {"title", "first_name", "last_name", "username"}) {
-            String value = description.path(field).asString("");
+            String value = description.path(field).isString() ? description.path(field).asString() : "";
             if (!value.isBlank()) {
                 chat.put(field, value.length() > MAX_NAME_LENGTH ? value.substring(0, MAX_NAME_LENGTH) : value);
             }

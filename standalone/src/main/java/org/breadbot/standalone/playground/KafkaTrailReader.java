@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -146,7 +147,7 @@ final class KafkaTrailReader implements SmartLifecycle {
         try {
             List<PartitionInfo> infos = kafka.partitionsFor(topic);
             return infos == null ? List.of() : infos;
-        } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
+        } catch (TimeoutException notYet) {
             return List.of();
         }
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.breadbot.common.json.Json;
@@ -32,7 +33,7 @@ final class MediaCatalogue {
         }
 
         String contentType() {
-            String name = file.toLowerCase(java.util.Locale.ROOT);
+            String name = file.toLowerCase(Locale.ROOT);
             if (name.endsWith(".svg")) {
                 return "image/svg+xml";
             }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.support.GenericApplicationContext;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The local playground: a Bot API emulator that the sender talks to instead of Telegram, and a page on the ingress
@@ -113,7 +114,7 @@ public final class Playground implements AutoCloseable {
         return trail;
     }
 
-    private void sent(tools.jackson.databind.node.ObjectNode message, String content) {
+    private void sent(ObjectNode message, String content) {
         events.message(message);
         trail.delivered(message.path("chat").path("id").asLong(), content, message.path("message_id").asLong(),
                 System.currentTimeMillis());

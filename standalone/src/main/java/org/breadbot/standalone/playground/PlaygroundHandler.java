@@ -1,5 +1,6 @@
 package org.breadbot.standalone.playground;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class PlaygroundHandler implements SmartLifecycle {
 
     Mono<ServerResponse> page(ServerRequest request) {
         return ServerResponse.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")

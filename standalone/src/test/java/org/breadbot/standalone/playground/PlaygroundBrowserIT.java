@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.breadbot.common.json.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +55,8 @@ class PlaygroundBrowserIT {
     private static final long ALICE = 1001;
     private static final long BORIS = 1002;
     private static final long VERA = 1003;
-    private static final java.util.Set<String> COMPLETION_PHRASES =
-            java.util.Set.of("Сделал", "Слушаю и повинуюсь", "Есть, сэр!", "Выполнено", "Принял");
+    private static final Set<String> COMPLETION_PHRASES =
+            Set.of("Сделал", "Слушаю и повинуюсь", "Есть, сэр!", "Выполнено", "Принял");
 
     /** Each message on the page as plain data, read in one go so that re-rendering cannot make it stale. */
     private static final String READ_MESSAGES = """
@@ -306,7 +308,7 @@ class PlaygroundBrowserIT {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
-    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+    private static void waitFor(Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, WAIT).until(condition::apply);
     }
 
