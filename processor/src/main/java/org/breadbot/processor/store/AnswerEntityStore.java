@@ -69,6 +69,16 @@ public class AnswerEntityStore {
                 .all();
     }
 
+    /** Every entity of the pack, triggers and substrings alike, of this content type, in the order added. */
+    public Flux<AnswerEntity> byContentType(long packId, ContentType contentType) {
+        return db.sql("SELECT " + COLUMNS + " FROM answer_entities WHERE pack_id = :pack AND content_type = :content"
+                        + " ORDER BY id")
+                .bind("pack", packId)
+                .bind("content", contentType.name())
+                .map(AnswerEntityStore::entity)
+                .all();
+    }
+
     /** Every entity of the pack, of any reaction type, holding this content (spec §5.1), in the order added. */
     public Flux<AnswerEntity> withContent(long packId, SameContent content) {
         return bindContent(db.sql("SELECT " + COLUMNS + " FROM answer_entities WHERE " + CONTENT_CONDITION
