@@ -11,6 +11,7 @@ import org.breadbot.processor.store.AnswerPackStore;
 import org.breadbot.processor.store.ChatRow;
 import org.breadbot.processor.store.ChatStore;
 import org.breadbot.processor.store.MemberRow;
+import org.breadbot.processor.store.MemberStatsStore;
 import org.breadbot.processor.store.MemberStore;
 import org.breadbot.processor.store.MembershipStore;
 import org.slf4j.Logger;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Registers the sender, the chat and their link for every processed message (spec §2.4). */
+/**
+ * Registers the sender, the chat and their link for every processed message (spec §2.4), and counts a new message
+ * for {@code стата} (an edit is the same message again).
+ */
 @Component
 class Registration {
 
@@ -31,12 +35,15 @@ class Registration {
     private final ChatStore chats;
     private final MembershipStore memberships;
     private final AnswerPackStore packs;
+    private final MemberStatsStore stats;
 
-    Registration(MemberStore members, ChatStore chats, MembershipStore memberships, AnswerPackStore packs) {
+    Registration(MemberStore members, ChatStore chats, MembershipStore memberships, AnswerPackStore packs,
+            MemberStatsStore stats) {
         this.members = members;
         this.chats = chats;
         this.memberships = memberships;
         this.packs = packs;
+        this.stats = stats;
     }
 
     Mono<MessageContext> register(Update update, Message message, LocalDateTime now) {
@@ -44,6 +51,7 @@ class Registration {
         String username = fit(usernameOf(sender));
         return member(sender, username, now).flatMap(member -> chat(message, username, now)
                 .flatMap(chat -> memberships.touch(chat.id(), member.id(), now)
+                        .then(countMessage(update, chat, member, now))
                         .then(defaultPack(chat))
                         .map(pack -> new MessageContext(update, message, chat, member, pack.orElse(null), now))));
     }
@@ -90,6 +98,10 @@ class Registration {
         String title = message.chat().title();
         String name = title != null ? fit(title) : senderUsername;
         return chats.register(message.chat().id(), name, now);
+    }
+
+    private Mono<Void> countMessage(Update update, ChatRow chat, MemberRow member, LocalDateTime now) {
+        return update.isEdit() ? Mono.empty() : stats.countMessage(chat.id(), member.id(), now.toLocalDate());
     }
 
     private Mono<Optional<AnswerPack>> defaultPack(ChatRow chat) {

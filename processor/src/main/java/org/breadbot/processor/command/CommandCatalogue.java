@@ -9,9 +9,9 @@ import static org.breadbot.processor.command.ArgumentShape.VALUE_LIST;
 import java.util.List;
 
 /**
- * The [H] command table (spec §4.1.1) in declaration order, which is the help numbering and the tie-break of the
- * alias matching. Every row is here, built or not, so that parsing is right from the start (a command without an
- * implementation passes).
+ * The [H] command table (spec §4.1.1), then the legacy commands rebuilt on the [H] model (§4.3), in declaration
+ * order, which is the help numbering and the tie-break of the alias matching. Every row is here, built or not, so
+ * that parsing is right from the start (a command without an implementation passes).
  */
 public final class CommandCatalogue {
 
@@ -57,7 +57,9 @@ public final class CommandCatalogue {
             "Показ / установка процента автоматического бреда",
             "процент бреда", "процент бреда 15");
     public static final CommandSpec STATS = spec("STATS", List.of("статистика", "стата"), BARE, false,
-            "(Временно недоступно) Показ статистики");
+            "Статистика чата: сколько сообщений написал каждый участник и сколько раз позвал бота. "
+                    + "По умолчанию за 7 дней, можно указать число дней (до 365)",
+            "стата", "стата 30", "статистика 365");
     public static final CommandSpec COUPLE = spec("COUPLE", List.of("парочка", "пара"), BARE, false,
             "Образование пары из двух участников группы",
             "парочка", "парочка хороших людей");
@@ -147,16 +149,51 @@ public final class CommandCatalogue {
             "Получение совета",
             "совет", "совет хорошим людям");
 
+
+    // What the original's user guide documents and [H] had dropped ([L] spec §4.3, §4.5), after the [H] rows so
+    // that their help numbers stay.
+    public static final CommandSpec EDIT_REACTION = spec("EDIT_REACTION", List.of("редактирование"), BARE, false,
+            "Включает / выключает ответ бота на редактирование сообщений. Ответ берется из фраз, добавленных "
+                    + "командой 'добавь ответ на редактирование', а если их нет, из встроенных",
+            "редактирование");
+    public static final CommandSpec VOICE_REACTION = spec("VOICE_REACTION", List.of("голосовые"), BARE, false,
+            "Включает / выключает ответ на голосовые сообщения от секунды и длиннее: бот отвечает одним из "
+                    + "голосовых, которые чат ему запомнил",
+            "голосовые");
+    public static final CommandSpec SPREAD = spec("SPREAD", List.of("распространи в"), BARE, false,
+            "[Только в личных сообщениях с ботом] Копирует триггеры и подстроки из личного чата в группу, "
+                    + "где вы писали. Группа указывается названием или id",
+            "распространи в Моя группа");
+    public static final CommandSpec OFFEND = spec("OFFEND", List.of("оскорби"), BARE, false,
+            "Случайное оскорбление из добавленных в чат; ответом на сообщение - в адрес его автора",
+            "оскорби");
+    public static final CommandSpec ADD_PHRASE = spec("ADD_PHRASE",
+            List.of("добавь оскорбление", "добавь ответ на редактирование"), OPTIONAL_VALUE, false,
+            "Добавляет фразу для 'оскорби' или для ответа на редактирование",
+            "добавь оскорбление Ты как хлеб без масла", "добавь ответ на редактирование Я все видел!");
+    public static final CommandSpec SHOW_PHRASES = spec("SHOW_PHRASES",
+            List.of("покажи оскорбления", "покажи ответы на редактирование"), BARE, false,
+            "Список фраз для 'оскорби' или для ответа на редактирование",
+            "покажи оскорбления", "покажи ответы на редактирование");
+    public static final CommandSpec DELETE_PHRASE = spec("DELETE_PHRASE",
+            List.of("удали оскорбление", "удали ответ на редактирование"), OPTIONAL_VALUE, false,
+            "Удаляет фразу для 'оскорби' или для ответа на редактирование",
+            "удали оскорбление Ты как хлеб без масла", "удали ответ на редактирование Я все видел!");
+    public static final CommandSpec RANDOM = spec("RANDOM", List.of("рандом", "цифры", "цифри"), BARE, false,
+            "Случайное число от 0 до 10000",
+            "рандом");
+
     private static final List<CommandSpec> ALL = List.of(
             SHOW, ADD, REMEMBER, REMEMBER_TRIGGER, DELETE, ANSWER_CHANCE, CHECK_ANSWER, SAY, SHOW_KEYS,
             MORPH_ANSWER_CHANCE, STATS, COUPLE, TOP, WHO, CHANNEL, CHANCE, FUTURE_DATE, HOW_MANY, PAST_DATE, HELP,
             CHOOSE_VARIANT, REGENERATE_MESSAGE, THINK, FREE_PROMPT, IMAGINE, ADD_MORPH_ENTITIES, DELETE_MORPH_ENTITY,
-            SHOW_MORPH_ENTITIES, MORPH_WORD, MORPH_WORD_DEBUG, QUOTE, INSULT, JOKE, ADVICE);
+            SHOW_MORPH_ENTITIES, MORPH_WORD, MORPH_WORD_DEBUG, QUOTE, INSULT, JOKE, ADVICE,
+            EDIT_REACTION, VOICE_REACTION, SPREAD, OFFEND, ADD_PHRASE, SHOW_PHRASES, DELETE_PHRASE, RANDOM);
 
     private CommandCatalogue() {
     }
 
-    /** All 34 rows in declaration order. */
+    /** The 34 [H] rows, then the rebuilt legacy ones, in declaration order. */
     public static List<CommandSpec> all() {
         return ALL;
     }

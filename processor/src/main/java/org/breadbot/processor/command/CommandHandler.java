@@ -4,13 +4,15 @@ import org.breadbot.processor.bot.BotProperties;
 import org.breadbot.processor.bot.ChainHandler;
 import org.breadbot.processor.bot.HandlerResult;
 import org.breadbot.processor.bot.MessageContext;
+import org.breadbot.processor.store.MemberStatsStore;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Handler 1 of the chain (spec §2.5): parses the text and runs the command. Not addressed, no alias, or a command
- * without implementation pass; parse errors are user-visible errors. Captions are never parsed.
+ * without implementation pass; parse errors are user-visible errors. Captions are never parsed. A recognised command
+ * in a new message (not an edit) counts for {@code стата}, whatever its outcome.
  */
 @Component
 @Order(ChainHandler.COMMANDS)
@@ -18,10 +20,12 @@ class CommandHandler implements ChainHandler {
 
     private final CommandRegistry registry;
     private final CommandParser parser;
+    private final MemberStatsStore stats;
 
-    CommandHandler(CommandRegistry registry, BotProperties properties) {
+    CommandHandler(CommandRegistry registry, BotProperties properties, MemberStatsStore stats) {
         this.registry = registry;
         this.parser = new CommandParser(properties.addressingWords(), registry.specs());
+        this.stats = stats;
     }
 
     @Override
@@ -31,14 +35,19 @@ class CommandHandler implements ChainHandler {
         }
         ParseResult parsed = parser.parse(message.text());
         if (parsed instanceof ParseResult.ParseError error) {
-            return Mono.just(HandlerResult.error(error.kind().text()));
+            return countCommand(message).thenReturn(HandlerResult.error(error.kind().text()));
         }
         if (parsed instanceof ParseResult.Parsed command) {
-            return registry.command(command.command())
+            return countCommand(message).then(Mono.defer(() -> registry.command(command.command())
                     .map(implementation -> run(implementation, new CommandContext(message, command)))
-                    .orElseGet(() -> Mono.just(HandlerResult.pass()));
+                    .orElseGet(() -> Mono.just(HandlerResult.pass()))));
         }
         return Mono.just(HandlerResult.pass());
+    }
+
+    private Mono<Void> countCommand(MessageContext message) {
+        return message.isEdit() ? Mono.empty()
+                : stats.countCommand(message.chat().id(), message.member().id(), message.now().toLocalDate());
     }
 
     private static Mono<HandlerResult> run(ChatCommand command, CommandContext context) {

@@ -48,6 +48,19 @@ final class Mentions {
         return messages;
     }
 
+    /**
+     * The user mentioned on the first line, then the text ({@code оскорби}, [L] spec §4.3.3): {@code @username}, or
+     * the name with a {@code text_mention} entity for a user without one.
+     */
+    static Answer mentionThen(User user, String text, long chatId, Integer replyTo) {
+        String username = user.username() == null || user.username().isEmpty()
+                ? Long.toString(user.id()) : user.username();
+        MemberRow member = new MemberRow(0, user.id(), username, user.firstName(), user.lastName(), user.isBot());
+        String mention = mentionText(member);
+        return new Answer(chatId, ReplyMethod.SEND_MESSAGE, mention + "\n" + text, null, null, replyTo, null,
+                List.of(entity(member, 0, mention.length())));
+    }
+
     /** {@code @username}, or the display name (the id when the name is blank) of a member without a username. */
     static String mentionText(MemberRow member) {
         if (hasUsername(member)) {

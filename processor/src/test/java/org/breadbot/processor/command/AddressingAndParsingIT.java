@@ -50,12 +50,13 @@ class AddressingAndParsingIT extends BotScenarioSupport {
                 .containsExactly("нашёл");
     }
 
+    /** [H] passed here; issue 3 item 2 brings the statistics back (StatsIT), so a trigger no longer answers it. */
     @Test
-    void scenario095_statsIsRecognisedButPassesToTheAnswerHandlers() {
+    void scenario095_statsIsAnsweredWithTheStatisticsInsteadOfPassing() {
         long group = newGroup();
-        assertThat(send(Updates.text("Хлеб стата").inGroup(group))).isEmpty();
         givenTextAnswer(group, "TRIGGER", "хлеб стата", "обычный текст");
-        assertThat(texts(Updates.text("Хлеб стата").inGroup(group))).containsExactly("обычный текст");
+        assertThat(texts(Updates.text("Хлеб стата").inGroup(group))).singleElement().asString()
+                .startsWith("Статистика за 7 дней:");
     }
 
     @Test

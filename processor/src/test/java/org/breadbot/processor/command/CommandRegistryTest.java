@@ -28,13 +28,14 @@ class CommandRegistryTest {
     }
 
     @Test
-    void theCatalogueHasAll34CommandsInDeclarationOrder() {
+    void theCatalogueHasAll34HCommandsInDeclarationOrderBeforeTheLegacyOnes() {
         List<CommandSpec> all = CommandCatalogue.all();
-        assertThat(all).hasSize(34);
-        assertThat(all.get(0)).isEqualTo(CommandCatalogue.SHOW);
-        assertThat(all.get(13)).isEqualTo(CommandCatalogue.WHO);
-        assertThat(all.get(33)).isEqualTo(CommandCatalogue.ADVICE);
-        assertThat(all.stream().mapToInt(spec -> spec.aliases().size()).sum()).isEqualTo(107);
+        List<CommandSpec> h = all.subList(0, 34);
+        assertThat(h.get(0)).isEqualTo(CommandCatalogue.SHOW);
+        assertThat(h.get(13)).isEqualTo(CommandCatalogue.WHO);
+        assertThat(h.get(33)).isEqualTo(CommandCatalogue.ADVICE);
+        assertThat(h.stream().mapToInt(spec -> spec.aliases().size()).sum()).isEqualTo(107);
+        assertThat(all.get(34)).isEqualTo(CommandCatalogue.EDIT_REACTION);
     }
 
     @Test
@@ -77,8 +78,9 @@ class CommandRegistryTest {
     @Test
     void aNewCommandIsAppendedAfterTheCatalogue() {
         CommandRegistry registry = new CommandRegistry(List.of(command(spec("NEW", "новое"))));
-        assertThat(registry.specs()).hasSize(35);
-        assertThat(registry.specs().get(34).name()).isEqualTo("NEW");
+        int catalogue = CommandCatalogue.all().size();
+        assertThat(registry.specs()).hasSize(catalogue + 1);
+        assertThat(registry.specs().get(catalogue).name()).isEqualTo("NEW");
     }
 
     @Test

@@ -1,0 +1,137 @@
+package org.breadbot.processor.command;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.breadbot.processor.bot.BotProperties;
+import org.breadbot.processor.bot.MessageContext;
+import org.breadbot.processor.bot.RandomSource;
+import org.breadbot.processor.store.AnswerEntity;
+import org.breadbot.processor.store.AnswerEntityStore;
+import org.breadbot.processor.store.AnswerPack;
+import org.breadbot.processor.store.AnswerPackStore;
+import org.breadbot.processor.store.MemberGroupsStore;
+import org.breadbot.processor.store.MemberGroupsStore.Group;
+import org.breadbot.processor.store.NewAnswer;
+import org.breadbot.processor.store.ReactionType;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code распространи в <group>}: copies the answers a user taught the bot in their private chat into a group they
+ * have written in ([L] spec §4.3.1, scenario 126). Checks in the original's order: only from a private chat; the
+ * group must exist; it must be a group; the user must have written there. On the [H] model the private chat's
+ * default pack is copied, triggers and substrings of every content type (a file id works in any chat of the bot),
+ * skipping answers the group already has.
+ *
+ * <p>The group is named by its title, whatever the letter case, or by its chat id when titles clash.
+ */
+@Component
+class SpreadCommand implements ChatCommand {
+
+    static final String ONLY_PRIVATE =
+            "Копирование из чата в чат запрещено, можно только из личных сообщений с ботом";
+    static final String NOT_FOUND = "Не найден чат для отправки";
+    static final String NOT_A_GROUP = "Невозможно скопировать свои данные другим людям";
+    static final String NO_RIGHTS = "Нет прав на этот чат: вы в нем не писали";
+    static final String NOTHING_TO_COPY = "Не найдено данных для копирования";
+    static final String NOTHING_NEW = "Нечего добавлять: в чате уже все есть";
+
+    private final MemberGroupsStore groups;
+    private final AnswerPackStore packs;
+    private final AnswerEntityStore entities;
+    private final BotProperties properties;
+    private final RandomSource random;
+
+    SpreadCommand(MemberGroupsStore groups, AnswerPackStore packs, AnswerEntityStore entities,
+            BotProperties properties, RandomSource random) {
+        this.groups = groups;
+        this.packs = packs;
+        this.entities = entities;
+        this.properties = properties;
+        this.random = random;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandCatalogue.SPREAD;
+    }
+
+    @Override
+    public Mono<CommandResult> execute(CommandContext context) {
+        MessageContext message = context.message();
+        if (!message.chat().isPrivate()) {
+            return Mono.just(CommandResult.error(ONLY_PRIVATE));
+        }
+        String target = context.rest();
+        if (target.isEmpty()) {
+            return Mono.just(CommandResult.error("Необходимо указать название группы: " + properties.name()
+                    + " распространи в <название>"));
+        }
+        return groups.groupsOf(message.member().id())
+                .flatMap(mine -> destination(target, mine, context));
+    }
+
+    private Mono<CommandResult> destination(String target, List<Group> mine, CommandContext context) {
+        List<Group> matching = mine.stream().filter(group -> named(group, target)).toList();
+        if (matching.size() == 1) {
+            return copy(context, matching.get(0));
+        }
+        if (matching.size() > 1) {
+            return Mono.just(CommandResult.error("Групп с таким названием несколько, укажите id группы: "
+                    + matching.stream().map(group -> Long.toString(group.telegramId()))
+                            .collect(Collectors.joining(", "))));
+        }
+        return groups.chatsNamed(target).map(SpreadCommand::whyNot);
+    }
+
+    private static boolean named(Group group, String target) {
+        String wanted = target.toLowerCase(Locale.ROOT);
+        return target.equals(Long.toString(group.telegramId()))
+                || group.name() != null && group.name().toLowerCase(Locale.ROOT).equals(wanted);
+    }
+
+    /** Why no group of the user matched: no chat by that name, only private chats by it, or not the user's group. */
+    private static CommandResult whyNot(List<Long> chatIds) {
+        if (chatIds.isEmpty()) {
+            return CommandResult.error(NOT_FOUND);
+        }
+        if (chatIds.stream().allMatch(id -> id > 0)) {
+            return CommandResult.error(NOT_A_GROUP);
+        }
+        return CommandResult.error(NO_RIGHTS);
+    }
+
+    private Mono<CommandResult> copy(CommandContext context, Group group) {
+        AnswerPack source = context.message().pack();
+        if (source == null) {
+            return Mono.just(CommandResult.error(NOTHING_TO_COPY));
+        }
+        return answersOf(source)
+                .flatMap(answers -> answers.isEmpty()
+                        ? Mono.just(CommandResult.error(NOTHING_TO_COPY))
+                        : copyInto(group, answers, context));
+    }
+
+    private Mono<List<AnswerEntity>> answersOf(AnswerPack pack) {
+        return Flux.concat(entities.all(pack.id(), ReactionType.TRIGGER),
+                        entities.all(pack.id(), ReactionType.SUBSTRING))
+                .collectList();
+    }
+
+    private Mono<CommandResult> copyInto(Group group, List<AnswerEntity> answers, CommandContext context) {
+        return packs.defaultPackOrCreate(group.id(), context.now())
+                .flatMapMany(pack -> Flux.fromIterable(answers)
+                        .concatMap(answer -> entities.insertIfAbsent(pack.id(), copyOf(answer), context.now())))
+                .filter(Boolean::booleanValue)
+                .count()
+                .map(added -> added == 0 ? CommandResult.error(NOTHING_NEW)
+                        : context.reply(Replies.completion(random)));
+    }
+
+    private static NewAnswer copyOf(AnswerEntity answer) {
+        return new NewAnswer(answer.key(), answer.value(), answer.fileUniqueId(), answer.reactionType(),
+                answer.contentType(), answer.description());
+    }
+}
