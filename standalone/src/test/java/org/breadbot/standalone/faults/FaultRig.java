@@ -1,0 +1,198 @@
+package org.breadbot.standalone.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.breadbot.ingress.IngressApplication;
+import org.breadbot.testsupport.FakeTelegram;
+import org.breadbot.testsupport.embedded.EmbeddedDatabase;
+import org.breadbot.testsupport.embedded.KraftBroker;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * bread-bot laid out as in production, with every part in reach of a fault: a Kafka broker and a PostgreSQL of its
+ * own (stopped and started with their data), the processor and the sender as JVMs of their own (killed with
+ * {@code SIGKILL}), the ingress in this JVM, and the fake Telegram behind a {@link BotApiLink} (cut, slowed, held).
+ * Nothing is shared with other test classes, so no earlier test's records or offsets get in the way.
+ */
+final class FaultRig implements AutoCloseable {
+
+    static final String WEBHOOK_SECRET = "faults-webhook-secret_0123456789abcdef";
+    static final String DB_PASSWORD = "faults_db_password_Zq81";
+
+    final FaultPlan plan;
+    final KraftBroker broker;
+    final EmbeddedDatabase database;
+    final FakeTelegram telegram;
+    final BotApiLink link;
+    final ServiceProcess processor;
+    final ServiceProcess sender;
+    final Path logs;
+    private ConfigurableApplicationContext ingress;
+
+    private FaultRig(FaultPlan plan, KraftBroker broker, EmbeddedDatabase database, FakeTelegram telegram,
+            BotApiLink link, Path logs) {
+        this.plan = plan;
+        this.broker = broker;
+        this.database = database;
+        this.telegram = telegram;
+        this.link = link;
+        this.logs = logs;
+        Map<String, String> env = serviceEnvironment();
+        this.processor = new ServiceProcess("processor", "processor", "org.breadbot.processor.ProcessorApplication",
+                env, freePort(), logs);
+        this.sender = new ServiceProcess("sender", "sender", "org.breadbot.sender.SenderApplication",
+                env, freePort(), logs);
+    }
+
+    /** Starts everything on fresh data under {@code target/faults}. */
+    static FaultRig start(FaultPlan plan) {
+        Path root = Path.of("target", "faults").toAbsolutePath();
+        deleteRecursively(root.resolve("data"));
+        KraftBroker.Builder brokerBuilder = KraftBroker.builder()
+                .defaultPartitions(3)
+                .logDirectory(root.resolve("data").resolve("kafka"));
+        if (plan.sessionTimeout() != null) {
+            long session = plan.sessionTimeout().toMillis();
+            brokerBuilder.property("group.consumer.min.session.timeout.ms", Long.toString(Math.min(session, 5_000)))
+                    .property("group.consumer.session.timeout.ms", Long.toString(session))
+                    .property("group.consumer.min.heartbeat.interval.ms", "1000")
+                    .property("group.consumer.heartbeat.interval.ms", Long.toString(Math.max(1_000, session / 4)));
+        }
+        KraftBroker broker = brokerBuilder.build().start();
+        EmbeddedDatabase database = EmbeddedDatabase.builder()
+                .dataDirectory(root.resolve("data").resolve("postgres"))
+                .user("bread_bot", DB_PASSWORD)
+                .database("bread_bot")
+                .build()
+                .start();
+        FakeTelegram telegram = FakeTelegram.start();
+        BotApiLink link = BotApiLink.to(telegram.port());
+        FaultRig rig = new FaultRig(plan, broker, database, telegram, link, root.resolve("logs"));
+        try {
+            rig.processor.start();
+            rig.sender.start();
+            rig.startIngress();
+        } catch (RuntimeException e) {
+            rig.close();
+            throw e;
+        }
+        return rig;
+    }
+
+    /** What the processor and the sender get, the environment variables of architecture §5. */
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("DB_HOST", database.host());
+        env.put("DB_PORT", Integer.toString(database.port()));
+        env.put("DB_NAME", database.database());
+        env.put("DB_USER", database.user());
+        env.put("DB_PASSWORD", DB_PASSWORD);
+        env.put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
+        env.put("TELEGRAM_API_BASE_URL", link.baseUrl());
+        return env;
+    }
+
+    private void startIngress() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        properties.put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
+        properties.put("TELEGRAM_API_BASE_URL", link.baseUrl());
+        properties.put("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        properties.put("SERVER_PORT", "0");
+        ingress = new SpringApplicationBuilder(IngressApplication.class)
+                .web(WebApplicationType.REACTIVE)
+                .bannerMode(Banner.Mode.OFF)
+                .registerShutdownHook(false)
+                .initializers(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("faults", properties)))
+                .initializers(FaultRig::ownNettyResources)
+                .run();
+    }
+
+    /** As in the standalone launcher: closing this context must not dispose Netty resources others use. */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        if (context instanceof GenericApplicationContext generic) {
+            generic.registerBean(ReactorResourceFactory.class, () -> {
+                ReactorResourceFactory factory = new ReactorResourceFactory();
+                factory.setUseGlobalResources(false);
+                return factory;
+            });
+        }
+    }
+
+    /** The webhook URL. */
+    String webhookUrl() {
+        return "http://127.0.0.1:" + ingressPort() + "/telegram/webhook";
+    }
+
+    int ingressPort() {
+        return ((WebServerApplicationContext) ingress).getWebServer().getPort();
+    }
+
+    /** A JDBC connection to the bot's database, for checking effects. */
+    Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), DB_PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(() -> {
+            if (ingress != null) {
+                ingress.close();
+            }
+        });
+        closeQuietly(sender::kill);
+        closeQuietly(processor::kill);
+        closeQuietly(link::close);
+        closeQuietly(telegram::close);
+        closeQuietly(database::stop);
+        closeQuietly(broker::stop);
+    }
+
+    private static void closeQuietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            System.err.println("fault rig: closing failed: " + e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
