@@ -13,6 +13,7 @@ import org.breadbot.processor.store.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -123,8 +124,9 @@ final class JobLanes implements SmartLifecycle {
         return runs != null;
     }
 
-    /** How many chats have a job running now. */
-    synchronized int busyChats() {
-        return lanes.size();
+    /** Ready before the listener containers start and until after they stop. */
+    @Override
+    public int getPhase() {
+        return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
     }
 }

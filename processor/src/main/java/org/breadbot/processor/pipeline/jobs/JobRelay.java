@@ -129,9 +129,9 @@ final class JobRelay implements SmartLifecycle {
         return runs != null;
     }
 
-    /** Before the listener containers start and after they stop. */
+    /** With the listener containers: after the start-up has created the topics, so none is created by a send. */
     @Override
     public int getPhase() {
-        return AbstractMessageListenerContainer.DEFAULT_PHASE - 2;
+        return AbstractMessageListenerContainer.DEFAULT_PHASE;
     }
 }
