@@ -21,7 +21,8 @@ import reactor.util.retry.Retry;
  * dead letter without a call;</li>
  * <li>wait for the rate limits, call the Bot API, record the delivery in the log;</li>
  * <li>429 → wait {@code retry_after} (this chat only, or everyone if so configured) and send again, not counted as
- * an attempt; 5xx and timeouts → exponential back-off with jitter, then dead letter;</li>
+ * an attempt; 5xx and timeouts → exponential back-off with jitter, then dead letter; no connection at all → the
+ * same back-off for as long as it lasts, not counted as an attempt;</li>
  * <li>400 "message to be replied not found" → once more without the reply; 400 with {@code migrate_to_chat_id} →
  * remember the new id, send there; 403 → mark the chat blocked, dead letter; other 400 → dead letter;
  * 401 → stop the sender (fatal).</li>
@@ -110,6 +111,7 @@ final class ReplyDelivery {
     private Mono<DeliveryOutcome> send(Job job, ReplyCommand reply, int redirects) {
         return attempt(job, reply)
                 .retryWhen(afterRetryAfter(reply))
+                .retryWhen(whileUnreachable(reply))
                 .retryWhen(withBackoff(reply))
                 .thenReturn(DeliveryOutcome.DELIVERED)
                 .onErrorResume(BotApiException.class, refused -> onRefused(job, reply, refused, redirects));
@@ -159,6 +161,25 @@ final class ReplyDelivery {
                 .doBeforeRetry(signal -> log.warn("Sending reply {} failed ({}); retry {} of {}", reply.id(),
                         signal.failure().getMessage(), signal.totalRetries() + 1, retry.maxAttempts() - 1))
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
+
+    /**
+     * No connection to the Bot API at all (refused, no route, unknown host): the request never left, so trying again
+     * cannot send the reply twice, and an outage of the network is no fault of this reply. Such calls are retried
+     * with back-off for as long as it lasts, without using up the attempts, so a long cut dead-letters nothing.
+     */
+    private Retry whileUnreachable(ReplyCommand reply) {
+        SenderProperties.Retry retry = properties.retry();
+        return Retry.backoff(Long.MAX_VALUE, retry.minBackoff())
+                .maxBackoff(retry.maxBackoff())
+                .jitter(retry.jitter())
+                .filter(ReplyDelivery::isUnreachable)
+                .doBeforeRetry(signal -> log.warn("Bot API unreachable ({}); reply {} waits, try {}",
+                        signal.failure().getMessage(), reply.id(), signal.totalRetries() + 1));
+    }
+
+    static boolean isUnreachable(Throwable error) {
+        return error instanceof BotApiException.Timeout timeout && timeout.notConnected();
     }
 
     private static boolean isTransient(Throwable error) {

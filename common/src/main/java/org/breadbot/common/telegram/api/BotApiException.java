@@ -126,10 +126,33 @@ public class BotApiException extends RuntimeException {
      * so a retry can duplicate a message.
      */
     public static final class Timeout extends BotApiException {
+
+        private final boolean notConnected;
+
         /** The cause is described, not kept: transport exceptions carry the request URL, hence the token. */
         public Timeout(String method, Throwable cause) {
             super(method, 0, cause == null ? "no answer"
                     : cause.getClass().getSimpleName() + ": " + Secrets.mask(cause.getMessage()));
+            this.notConnected = isConnectFailure(cause);
+        }
+
+        /**
+         * True when no connection could be made at all (refused, no route, unknown host): the request never left,
+         * so repeating it cannot send anything twice.
+         */
+        public boolean notConnected() {
+            return notConnected;
+        }
+
+        private static boolean isConnectFailure(Throwable cause) {
+            for (Throwable failure = cause; failure != null; failure = failure.getCause()) {
+                if (failure instanceof java.net.ConnectException || failure instanceof java.net.NoRouteToHostException
+                        || failure instanceof java.net.UnknownHostException
+                        || failure instanceof java.nio.channels.UnresolvedAddressException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
