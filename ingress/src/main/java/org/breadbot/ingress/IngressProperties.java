@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -44,6 +45,8 @@ public record IngressProperties(
      * @param registerUrl        when set, setWebhook is called at start-up unless Telegram already has this URL
      * @param registerOnly       register the webhook (always calling setWebhook), then exit
      * @param dropPendingUpdates passed to setWebhook
+     * @param allowUnauthenticated serve the webhook without a secret, for local use only; without it (the default)
+     *                           ingress refuses to start when no secret is set (see {@code WebhookSecretGuard})
      */
     public record Webhook(
             String secret,
@@ -52,10 +55,22 @@ public record IngressProperties(
             @DefaultValue("5s") @NotNull Duration retryAfter,
             String registerUrl,
             @DefaultValue("false") boolean registerOnly,
-            @DefaultValue("false") boolean dropPendingUpdates) {
+            @DefaultValue("false") boolean dropPendingUpdates,
+            @DefaultValue("false") boolean allowUnauthenticated) {
 
         /** Telegram's rule for secret_token; checked here so a bad value fails at start-up, not at setWebhook. */
         private static final Pattern SECRET_FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+        /** The properties are bound through this one. */
+        @ConstructorBinding
+        public Webhook {
+        }
+
+        /** Without {@code allowUnauthenticated} (false), as before it existed. */
+        public Webhook(String secret, String previousSecret, DataSize maxBodySize, Duration retryAfter,
+                String registerUrl, boolean registerOnly, boolean dropPendingUpdates) {
+            this(secret, previousSecret, maxBodySize, retryAfter, registerUrl, registerOnly, dropPendingUpdates, false);
+        }
 
         public boolean requiresSecret() {
             return secret != null && !secret.isEmpty();
@@ -84,7 +99,7 @@ public record IngressProperties(
         public String toString() {
             return "Webhook[secret=" + (requiresSecret() ? "***" : "<unset>") + ", maxBodySize=" + maxBodySize
                     + ", retryAfter=" + retryAfter + ", registerUrl=" + registerUrl + ", registerOnly="
-                    + registerOnly + "]";
+                    + registerOnly + ", allowUnauthenticated=" + allowUnauthenticated + "]";
         }
     }
 

@@ -70,6 +70,7 @@ public final class BreadBotStandalone implements AutoCloseable {
             contexts.add(run(ProcessorApplication.class, WebApplicationType.NONE, shared, args));
             contexts.add(run(SenderApplication.class, WebApplicationType.NONE, shared, args));
             Map<String, Object> ingress = new HashMap<>(shared);
+            ingress.putAll(StandaloneSettings.webhookAccess(env, overrides));
             if (playground != null) {
                 ingress.putAll(playground.ingressProperties());
             } else if (settings.polling()) {

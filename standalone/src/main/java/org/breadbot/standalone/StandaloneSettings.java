@@ -35,6 +35,27 @@ record StandaloneSettings(
                 hasToken && !hasPublicUrl);
     }
 
+    /** The ingress switch that serves the webhook without a secret, for local use. */
+    static final String ALLOW_UNAUTHENTICATED = "bread-bot.ingress.webhook.allow-unauthenticated";
+
+    /**
+     * The laptop case: with no webhook secret configured anywhere, the ingress is told to serve the webhook without
+     * one (it then warns loudly) rather than refuse to start. A switch set explicitly is left as it is.
+     */
+    static Map<String, Object> webhookAccess(Map<String, String> env, Map<String, ?> overrides) {
+        boolean secret = !isBlank(env.get("TELEGRAM_WEBHOOK_SECRET"))
+                || !isBlank(env.get("BREAD_BOT_INGRESS_WEBHOOK_SECRET"))
+                || !isBlank(string(overrides.get("TELEGRAM_WEBHOOK_SECRET")))
+                || !isBlank(string(overrides.get("bread-bot.ingress.webhook.secret")));
+        boolean explicit = env.containsKey("BREAD_BOT_INGRESS_WEBHOOK_ALLOW_UNAUTHENTICATED")
+                || overrides.containsKey(ALLOW_UNAUTHENTICATED);
+        return secret || explicit ? Map.of() : Map.of(ALLOW_UNAUTHENTICATED, "true");
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
