@@ -1,10 +1,14 @@
 package org.breadbot.processor.pipeline;
 
+import java.util.List;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.telegram.Update;
 import org.breadbot.common.telegram.UpdateEnvelope;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Reads a record value into an {@link IncomingUpdate}. Anything that is not a JSON object with an integer
@@ -30,7 +34,26 @@ final class UpdateParser {
         JsonNode root = Json.mapper().readTree(value);
         UpdateEnvelope envelope = UpdateEnvelope.of(root).orElseThrow(
                 () -> new MalformedUpdateException("not a JSON object with an integer update_id"));
-        Update update = Json.mapper().treeToValue(root, Update.class);
+        Update update = Json.mapper().treeToValue(withoutNul(root), Update.class);
         return new IncomingUpdate(envelope.updateId(), envelope.key(), envelope.type(), update);
+    }
+
+    /**
+     * Drops U+0000 from every string: PostgreSQL's text cannot hold it, so a NUL in a message would make every
+     * write of it fail and the update be dead-lettered. The record in Kafka keeps it.
+     */
+    static JsonNode withoutNul(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                object.set(name, withoutNul(object.get(name)));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withoutNul(array.get(i)));
+            }
+        } else if (node.isString() && node.asString().indexOf('\u0000') >= 0) {
+            return StringNode.valueOf(node.asString().replace("\u0000", ""));
+        }
+        return node;
     }
 }

@@ -26,6 +26,17 @@ class UpdateParserTest {
     }
 
     @Test
+    void nulCharactersAreDroppedFromEveryStringSincePostgresCannotStoreThem() {
+        byte[] json = Updates.text("Хлеб добавь триггер a\u0000b=c\u0000d \u202Ee").inGroup(-100L)
+                .from(TestUsers.user(5, "Ev\u0000e", null, "eve")).id(43).bytes();
+
+        IncomingUpdate update = parser.parse(json);
+
+        assertThat(update.update().message().text()).isEqualTo("Хлеб добавь триггер ab=cd \u202Ee");
+        assertThat(update.update().message().from().firstName()).isEqualTo("Eve");
+    }
+
+    @Test
     void unknownKindsAndFieldsAreAccepted() {
         IncomingUpdate update = parse("{\"update_id\":7,\"future_kind\":{\"from\":{\"id\":5}},\"extra\":1}");
 
