@@ -56,7 +56,7 @@ final class UpdateParser {
         try {
             root = READER.readTree(text.get().toString());
         } catch (StreamConstraintsException tooDeep) {
-            return Parsed.invalid("JSON nested too deeply");
+            return Parsed.invalid("JSON nested too deeply, or a number or name too long");
         } catch (JacksonException malformed) {
             return Parsed.invalid("body is not valid JSON");
         }

@@ -46,6 +46,36 @@ class UpdateParserTest {
     }
 
     @Test
+    void numbersOfThousandsOfDigitsAreRefusedAsTooLong() {
+        String body = "{\"update_id\":1,\"message\":{\"message_id\":" + "9".repeat(5_000) + "}}";
+        long started = System.nanoTime();
+
+        UpdateParser.Parsed parsed = parse(body);
+
+        assertThat(parsed.isValid()).isFalse();
+        assertThat(parsed.problem()).contains("too long");
+        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void aFieldNameLongerThanTheParserAllowsIsRefused() {
+        UpdateParser.Parsed parsed = parse("{\"update_id\":1,\"" + "n".repeat(60_000) + "\":1}");
+
+        assertThat(parsed.isValid()).isFalse();
+        assertThat(parsed.problem()).contains("too long");
+    }
+
+    @Test
+    void hugeStringsInKnownAndUnknownFieldsAreData() {
+        String huge = "я".repeat(400_000);
+        UpdateParser.Parsed parsed = parse("{\"update_id\":2,\"message\":{\"chat\":{\"id\":1},\"text\":\"" + huge
+                + "\"},\"x\":\"" + huge + "\"}");
+
+        assertThat(parsed.isValid()).isTrue();
+        assertThat(parsed.envelope().updateId()).isEqualTo(2);
+    }
+
+    @Test
     void invalidUtf8IsRefused() {
         byte[] lone = {'{', '"', 'u', 'p', 'd', 'a', 't', 'e', '_', 'i', 'd', '"', ':', '1', ',', '"', 't', '"', ':',
             '"', (byte) 0xFF, '"', '}'};
