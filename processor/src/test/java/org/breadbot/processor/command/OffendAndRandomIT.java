@@ -70,6 +70,19 @@ class OffendAndRandomIT extends BotScenarioSupport {
     }
 
     @Test
+    void markupInAnInsultComesBackAsPlainText() {
+        long group = newGroup();
+        String markup = "<b>жирный</b> *звёздочки* _и_ [ссылка](http://example.com) `код`";
+        only(group, "Хлеб добавь оскорбление " + markup);
+        List<Answer> answers = send(Updates.text("Хлеб оскорби").inGroup(group)
+                .replyTo(Updates.text("ну").from(TestUsers.BOB)));
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(answer.text()).isEqualTo("@bob\n" + markup);
+            assertThat(answer.parseMode()).isNull();
+        });
+    }
+
+    @Test
     void anEmptyInsultListExplainsHowToFillIt() {
         long group = newGroup();
         assertThat(only(group, "Хлеб оскорби"))

@@ -126,6 +126,20 @@ class SpreadIT extends BotScenarioSupport {
     }
 
     @Test
+    void aHostileGroupNameIsJustANameThatMatchesNothing() {
+        User user = newUser("Tester");
+        long group = newGroup();
+        writeIn(group, user);
+        inPrivate(user, "Хлеб добавь триггер раз=один");
+
+        assertThat(inPrivate(user, "Хлеб распространи в '; DROP TABLE chats; --"))
+                .containsExactly(SpreadCommand.NOT_FOUND);
+        assertThat(inPrivate(user, "Хлеб распространи в %")).containsExactly(SpreadCommand.NOT_FOUND);
+        assertThat(inPrivate(user, "Хлеб распространи в " + "я".repeat(5000))).containsExactly(SpreadCommand.NOT_FOUND);
+        assertThat(DB.query("SELECT 1 FROM chats WHERE chat_id = ?", group)).hasSize(1);
+    }
+
+    @Test
     void nothingToCopyIsSaid() {
         User user = newUser("Tester");
         long group = newGroup();
