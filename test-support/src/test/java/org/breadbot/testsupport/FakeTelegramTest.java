@@ -276,12 +276,14 @@ class FakeTelegramTest {
     @Test
     void hangNeverAnswersSoTheClientTimesOut() {
         telegram.script("sendMessage", FakeResponse.hang());
-        BotApiClient impatient = clientWith(FakeTelegram.TOKEN, Duration.ofMillis(300));
+        // long enough for the request to arrive even on a loaded machine, so the recorded call is certain
+        BotApiClient impatient = clientWith(FakeTelegram.TOKEN, Duration.ofSeconds(2));
 
         BotApiException error = failureOf(impatient.send(ReplyCommand.text("id", 1L, "x", null, 1, Instant.now())));
 
         assertThat(error).isInstanceOf(BotApiException.Timeout.class);
-        assertThat(telegram.calls("sendMessage")).extracting(ApiCall::status).containsExactly(0);
+        assertThat(telegram.awaitCalls("sendMessage", 1, Duration.ofSeconds(5)))
+                .extracting(ApiCall::status).containsExactly(0);
     }
 
     @Test
