@@ -39,6 +39,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.node.ObjectNode;
 
 // closed after the class, so its poller or producer does not run on beside the next test class
 @DirtiesContext
@@ -186,6 +187,25 @@ class WebhookIT {
         post(utf8(body)).expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody().jsonPath("$.error").isNotEmpty();
+    }
+
+    /**
+     * Spec §12 scenario 106: [H] answered 422 and the spec recommends 200 and ignoring the body; the public contract
+     * (docs/architecture.md) refuses it with 400 and an error object instead, like every body that is not an update,
+     * so a misconfigured sender learns of its mistake. Telegram itself never sends an update without an id.
+     */
+    @Test
+    void scenario106_aBodyWithoutUpdateIdGets400AndIsNotStored() {
+        Updates.Builder update = textInNewChat("no update id");
+        ObjectNode body = update.node();
+        body.remove("update_id");
+        assertThat(body.has("message")).isTrue();
+
+        post(utf8(body.toString())).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.error").isNotEmpty();
+
+        assertNothingStored(update.id(), update.chatId());
     }
 
     @Test

@@ -86,6 +86,34 @@ class AddressingAndParsingIT extends BotScenarioSupport {
         assertThat(answers).containsExactly(Answer.text(group, error, message.messageId()));
     }
 
+    /** The parse error alone, as a reply, and nothing taught: no pack appears for a refused command. */
+    private void assertRefused(String text, String error) {
+        long group = newGroup();
+        Updates.Builder message = Updates.text(text).inGroup(group);
+        assertThat(send(message)).containsExactly(Answer.text(group, error, message.messageId()));
+        assertThat(answerRows(group)).isEmpty();
+    }
+
+    @Test
+    void scenario013_showWithoutParametersIsParametersNotFound() {
+        assertRefused("Хлеб покажи", "Параметры команды не найдены");
+    }
+
+    @Test
+    void scenario014_addWithoutParametersIsParametersNotFound() {
+        assertRefused("Хлеб добавь", "Параметры команды не найдены");
+    }
+
+    @Test
+    void scenario015_addSubstringWithoutKeyValueIsKeyValueNotFound() {
+        assertRefused("Хлеб добавь подстроку", "Ключ=значение не найдены");
+    }
+
+    @Test
+    void scenario016_addSubstringWithoutEqualsSignIsKeyValueNotFound() {
+        assertRefused("Хлеб добавь подстроку my_value", "Ключ=значение не найдены");
+    }
+
     @Test
     void scenario017_rememberWithoutValuesIsWrongValuesEvenAsAReply() {
         long group = newGroup();
