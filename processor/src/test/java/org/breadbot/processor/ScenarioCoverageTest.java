@@ -24,8 +24,12 @@ class ScenarioCoverageTest {
 
     private static final int LAST_SCENARIO = 130;
 
-    /** {@code void scenario068_...}, also a test of several scenarios: {@code void scenario068_069_...}. */
-    private static final Pattern SCENARIO_TEST = Pattern.compile("\\bvoid\\s+scenario(\\d{3}(?:_\\d{3})*)_\\w+\\s*\\(");
+    /**
+     * {@code void scenario068_...}, also a test of several scenarios: {@code void scenario068_069_...}; names may
+     * carry Cyrillic words ({@code scenario011_когдаБыл...}).
+     */
+    private static final Pattern SCENARIO_TEST = Pattern.compile(
+            "\\bvoid\\s+scenario(\\d{3}(?:_\\d{3})*)_\\w+\\s*\\(", Pattern.UNICODE_CHARACTER_CLASS);
 
     @Test
     void everyScenarioOfTheSpecHasANamedTest() {
@@ -48,10 +52,11 @@ class ScenarioCoverageTest {
         String source = """
                 void scenario007_whoPicksAMember() {
                 void scenario068_069_anEmptyDictionary() {
+                void scenario011_когдаБылIsPastDate() {
                 void scenario13_tooFewDigits() {
                 void notScenario014_x() {
                 """;
-        assertThat(numbers(source)).containsExactly(7, 68, 69);
+        assertThat(numbers(source)).containsExactly(7, 11, 68, 69);
     }
 
     /** The directory holding the modules; tests run in the module's directory, but be lenient about where. */
