@@ -195,8 +195,8 @@ class LegacyScenariosIT extends BotScenarioSupport {
 
     /**
      * [L] found a substring anywhere in the message ("amy_substringb", ".my_substring."); a substring key now has to
-     * stand as a space-delimited word (spec §5.5). As in [L], a two-character key never answers: it cannot be added,
-     * and one stored by the original does not fire.
+     * stand as a space-delimited word (spec §5.5). As in [L], a two-character key never answers, because neither
+     * {@code добавь подстроку} nor {@code запомни} accepts one.
      */
     @Test
     void scenario125_aSubstringMustStandAsAWordAndATwoCharacterKeyNeverFires() {
@@ -208,8 +208,9 @@ class LegacyScenariosIT extends BotScenarioSupport {
         assertThat(texts(Updates.text("a my_substring b").inGroup(group))).containsExactly("found");
 
         assertThat(only(group, "Хлеб добавь подстроку ch=short")).isEqualTo(Replies.SHORT_SUBSTRING_KEY);
-        givenTextAnswer(group, "SUBSTRING", "ch", "short");
-        assertThat(send(Updates.text("ch").inGroup(group))).isEmpty();
+        assertThat(replyWith(group, "Хлеб запомни ch", Updates.text("short").from(TestUsers.BOB)))
+                .containsExactly(Replies.SHORT_SUBSTRING_KEY);
+        assertThat(answerRows(group)).extracting(row -> row.get("key")).containsExactly("my_substring");
         assertThat(send(Updates.text("a ch b").inGroup(group))).isEmpty();
     }
 
