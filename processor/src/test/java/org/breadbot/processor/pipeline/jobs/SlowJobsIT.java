@@ -53,8 +53,9 @@ class SlowJobsIT {
     private static final int PARTITIONS = 3;
     private static final Duration HANG = Duration.ofSeconds(10);
     /**
-     * Issue 4's bound for the hundred updates. A machine busy with other builds may need more; the hang does not
-     * count either way, which the assertion against {@link #HANG} shows.
+     * Issue 4's bound for the hundred updates. The test also measures the same hundred without any hang and allows
+     * half as long again as that when the machine is too busy for 2 s; the hang itself never counts, which the
+     * assertion against {@link #HANG} shows.
      */
     private static final String BUDGET_PROPERTY = "bread-bot.slow-jobs.budget";
     private static final Duration BUDGET = Duration.parse(System.getProperty(BUDGET_PROPERTY, "PT2S"));
@@ -150,6 +151,32 @@ class SlowJobsIT {
                 .toList();
     }
 
+    /** Sends a hundred {@code скажи} updates spread over the chats; returns how long until the last was answered. */
+    private Duration answerAHundred(List<Long> chats, int partition, String prefix) throws Exception {
+        long started = System.currentTimeMillis();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            long chat = chats.get(i % chats.size());
+            sends.add(send(Updates.text("Хлеб скажи " + prefix + i).inGroup(chat)));
+            expected.add(chat + ":" + prefix + i);
+        }
+        for (Future<RecordMetadata> sendResult : sends) {
+            assertThat(sendResult.get().partition()).isEqualTo(partition);
+        }
+        List<RepliesTap.Seen> answered = replies.await(
+                seen -> chats.contains(seen.chatId()) && seen.reply().text().startsWith(prefix), 100,
+                Duration.ofSeconds(60));
+        assertThat(answered).extracting(seen -> seen.chatId() + ":" + seen.reply().text())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        long lastWritten = answered.stream().mapToLong(RepliesTap.Seen::writtenAtMillis).max().orElseThrow();
+        return Duration.ofMillis(lastWritten - started);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private static void awaitRequests(FakeService service, String path, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> service.requests(path).size() >= count);
     }
@@ -172,39 +199,26 @@ class SlowJobsIT {
         for (long chat : others) {
             repliesOf(chat, 1, Duration.ofSeconds(60));
         }
+        Duration baseline = answerAHundred(others, partition, "до ");
+
         service.script("/api/1.0/", json("{\"quoteText\":\"Медленная мудрость\",\"quoteAuthor\":\"Черепаха\"}")
                 .delayed(HANG));
-
         Updates.Builder slowCommand = Updates.text("Хлеб цитата").inGroup(slowChat).messageId(700);
         assertThat(sent(slowCommand).partition()).isEqualTo(partition);
         awaitRequests(service, "/api/1.0/", 1);   // the slow call is now hanging
         Instant hangStarted = Instant.now();
+        Duration took = answerAHundred(others, partition, "ответ ");
 
-        long started = System.currentTimeMillis();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        Set<String> expected = new HashSet<>();
-        for (int i = 0; i < 100; i++) {
-            long chat = others.get(i % others.size());
-            sends.add(send(Updates.text("Хлеб скажи ответ " + i).inGroup(chat)));
-            expected.add(chat + ":ответ " + i);
-        }
-        for (Future<RecordMetadata> sendResult : sends) {
-            assertThat(sendResult.get().partition()).isEqualTo(partition);
-        }
-        List<RepliesTap.Seen> answered = replies.await(
-                seen -> others.contains(seen.chatId()) && seen.reply().text().startsWith("ответ "), 100,
-                Duration.ofSeconds(30));
-        long lastWritten = answered.stream().mapToLong(RepliesTap.Seen::writtenAtMillis).max().orElseThrow();
-        Duration took = Duration.ofMillis(lastWritten - started);
-
-        assertThat(answered).extracting(seen -> seen.chatId() + ":" + seen.reply().text())
-                .containsExactlyInAnyOrderElementsOf(expected);
         Timer processing = processor.getBean(MeterRegistry.class).get("bread_bot.processor.processing").timer();
-        System.out.printf("100 updates of other chats answered in %d ms while chat %d's quote hung"
-                + " (updates so far: %d, %.1f ms each on average)%n", took.toMillis(), slowChat, processing.count(),
-                processing.mean(TimeUnit.MILLISECONDS));
-        assertThat(took).as("all answered while the quote still hung").isLessThan(HANG.minusSeconds(1));
-        assertThat(took).as("within the budget (-D%s)", BUDGET_PROPERTY).isLessThanOrEqualTo(BUDGET);
+        System.out.printf("100 updates of other chats answered in %d ms while chat %d's quote hung, %d ms before"
+                + " (updates so far: %d, %.1f ms each on average)%n", took.toMillis(), slowChat, baseline.toMillis(),
+                processing.count(), processing.mean(TimeUnit.MILLISECONDS));
+        assertThat(took).as("all answered while the quote still hung")
+                .isLessThan(HANG.minusSeconds(1));
+        // a machine too busy to answer a hundred updates in 2 s even without any hang gets half as long again
+        Duration budget = max(BUDGET, baseline.multipliedBy(3).dividedBy(2));
+        assertThat(took).as("within %s (-D%s=%s, baseline %s)", budget, BUDGET_PROPERTY, BUDGET, baseline)
+                .isLessThanOrEqualTo(budget);
         assertThat(replies.seen(seen -> seen.chatId() == slowChat)).isEmpty();
 
         // the slow chat gets its quote once the service answers, as a reply to its command
