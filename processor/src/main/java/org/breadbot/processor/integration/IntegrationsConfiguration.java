@@ -83,7 +83,9 @@ class IntegrationsConfiguration {
     private static ResilientHttp http(String name, IntegrationsProperties.Provider provider,
             CircuitBreakerRegistry breakers, ReactorResourceFactory netty) {
         return new ResilientHttp(name,
-                provider.configured() ? webClient(provider.baseUrl(), provider.timeout(), provider.maxBody(), netty) : null,
+                provider.configured()
+                        ? webClient(provider.baseUrl(), provider.timeout(), provider.maxBody(), netty)
+                        : null,
                 provider.timeout(), provider.retries(), provider.backoff(), breakers.circuitBreaker(name));
     }
 

@@ -133,7 +133,8 @@ class IntegrationsIT {
 
     @Test
     void aQuoteWithoutAuthorIsByUnknownAndForismaticsInvalidEscapesAreRead() {
-        service.script("/api/1.0/", json("{\"quoteText\":\"Don\\'t  \"}"), json("{\"quoteText\":\"a\",\"quoteAuthor\":\"\"}"));
+        service.script("/api/1.0/", json("{\"quoteText\":\"Don\\'t  \"}"),
+                json("{\"quoteText\":\"a\",\"quoteAuthor\":\"\"}"));
         JobAnswers answers = answers(service.baseUrl(), 0);
 
         assertThat(quote(answers)).isEqualTo("Don't\n\n© Unknown");
@@ -375,7 +376,8 @@ class IntegrationsIT {
 
     @Test
     void scenario104_anImagineJobSendsTheDrawnPictureCaptionedWithThePromptAndTheBotsName() {
-        service.always("/v1/images/generations", json("{\"created\":1,\"data\":[{\"url\":\"https://img.example/U.png\"}]}"));
+        service.always("/v1/images/generations",
+                json("{\"created\":1,\"data\":[{\"url\":\"https://img.example/U.png\"}]}"));
 
         List<Answer> answers = run(answers(service.baseUrl(), 0), job(JobKind.IMAGINE, "что то прекрасное", null));
 
@@ -421,7 +423,8 @@ class IntegrationsIT {
             service.always("/v1/", failure);
             JobAnswers answers = answers(service.baseUrl(), 0);
 
-            assertThat(onlyText(run(answers, job(JobKind.THINK, "воду", "мнение")))).isEqualTo(JobAnswers.ANSWER_FAILED);
+            assertThat(onlyText(run(answers, job(JobKind.THINK, "воду", "мнение"))))
+                    .isEqualTo(JobAnswers.ANSWER_FAILED);
             assertThat(onlyText(run(answers, job(JobKind.IMAGINE, "солнце", null))))
                     .isEqualTo(JobAnswers.PICTURE_FAILED);
         }

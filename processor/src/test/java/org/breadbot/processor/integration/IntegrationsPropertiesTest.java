@@ -27,7 +27,8 @@ class IntegrationsPropertiesTest {
             // relaxed binding of VARIABLE_NAMES applies to environment sources named like this
             context.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
                     "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-            new ProcessorDefaults().postProcessEnvironment(context.getEnvironment(), new SpringApplication(Config.class));
+            new ProcessorDefaults().postProcessEnvironment(context.getEnvironment(),
+                    new SpringApplication(Config.class));
             context.register(Config.class);
             context.refresh();
             return context.getBean(IntegrationsProperties.class);

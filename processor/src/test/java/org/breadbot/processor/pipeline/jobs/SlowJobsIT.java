@@ -277,7 +277,8 @@ class SlowJobsIT {
         database.update("INSERT INTO chats (chat_id, name, morph_answer_chance, is_openai_enabled, created_at,"
                 + " updated_at) VALUES (?, 'openai', 0, TRUE, now(), now())", chat);
         service.always("/v1/chat/completions",
-                json("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Нормальный ответ на промт\"}}]}"));
+                json("{\"choices\":[{\"message\":{\"role\":\"assistant\","
+                        + "\"content\":\"Нормальный ответ на промт\"}}]}"));
 
         Updates.Builder command = Updates.text("Хлеб что думаешь про воду").inGroup(chat).messageId(1);
         send(command);
