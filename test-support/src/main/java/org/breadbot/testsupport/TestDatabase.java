@@ -20,7 +20,8 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * One database on the embedded PostgreSQL, with URLs for the application and small JDBC helpers for assertions.
+ * One database on the test PostgreSQL ({@link TestPostgres}), with URLs for the application and small JDBC
+ * helpers for assertions.
  *
  * @param host     the server host
  * @param port     the server port

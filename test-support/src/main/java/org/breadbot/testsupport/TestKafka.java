@@ -19,13 +19,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Exit;
 import org.breadbot.testsupport.embedded.KraftBroker;
+import org.slf4j.LoggerFactory;
 
 /**
- * One embedded KRaft broker per test JVM, started on first use and stopped by a shutdown hook. Its data survives
- * {@link #stop()}/{@link #start()}, which outage tests use. New topics get 3 partitions unless created with
- * {@link #createTopics}; topics are not auto-created.
+ * One Kafka broker per test JVM, started on first use and stopped by a shutdown hook: the embedded KRaft broker, or
+ * an {@code apache/kafka} container when a Docker engine is available (rules in the package documentation). Its
+ * data survives {@link #stop()}/{@link #start()}, which outage tests use. New topics get 3 partitions unless created
+ * with {@link #createTopics}; topics are not auto-created.
  */
 public final class TestKafka {
 
@@ -34,9 +35,9 @@ public final class TestKafka {
     private TestKafka() {
     }
 
-    /** {@code 127.0.0.1:<port>}, stable for the whole JVM (also while the broker is stopped). */
+    /** {@code host:port} ({@code 127.0.0.1:<port>} when embedded), stable for the whole JVM (also while stopped). */
     public static String bootstrapServers() {
-        return Holder.BROKER.bootstrapServers();
+        return Holder.BACKEND.bootstrapServers();
     }
 
     /** Creates the topics with the given partition count and replication factor 1; existing ones are left alone. */
@@ -62,22 +63,26 @@ public final class TestKafka {
 
     /** Takes the broker down (clients see it unreachable); {@link #start()} brings it back. */
     public static void stop() {
-        Holder.BROKER.stop();
+        Holder.BACKEND.stop();
     }
 
     /** Brings the broker back on the same port with the same data; a no-op when it is running. */
     public static void start() {
-        Holder.BROKER.start();
+        Holder.BACKEND.start();
     }
 
     /** True while the broker is up. */
     public static boolean isRunning() {
-        return Holder.BROKER.isRunning();
+        return Holder.BACKEND.isRunning();
     }
 
-    /** The underlying broker. */
+    /**
+     * The underlying embedded broker.
+     *
+     * @throws IllegalStateException when Kafka runs in a container (see the package documentation)
+     */
     public static KraftBroker broker() {
-        return Holder.BROKER;
+        return Holder.BACKEND.embedded();
     }
 
     /**
@@ -138,19 +143,14 @@ public final class TestKafka {
 
     /** Lazy, thread-safe start of the one broker (class initialisation runs once). */
     private static final class Holder {
-        static final KraftBroker BROKER = start();
+        static final KafkaBackend BACKEND = start();
 
-        private static KraftBroker start() {
-            // a fatal broker error must fail the test, not silently end the test JVM
-            Exit.setExitProcedure((status, message) -> {
-                throw new IllegalStateException("embedded Kafka asked to exit(" + status + "): " + message);
-            });
-            Exit.setHaltProcedure((status, message) -> {
-                throw new IllegalStateException("embedded Kafka asked to halt(" + status + "): " + message);
-            });
-            KraftBroker broker = KraftBroker.builder().defaultPartitions(3).build().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
-            return broker;
+        private static KafkaBackend start() {
+            KafkaBackend backend = KafkaBackend.launch(BackendSelection.fromSystem().kafka());
+            LoggerFactory.getLogger(TestKafka.class).info("TestKafka: {} (-D{}, -D{} choose)", backend,
+                    BackendSelection.KAFKA, BackendSelection.DOCKER);
+            Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "test-kafka-stop"));
+            return backend;
         }
     }
 }

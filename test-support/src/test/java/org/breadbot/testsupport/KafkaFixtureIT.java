@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+@BreadBotInfrastructure
 class KafkaFixtureIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -69,7 +70,7 @@ class KafkaFixtureIT {
     }
 
     @Test
-    void consumerGroupProtocolWorks() throws Exception {
+    void consumerGroupProtocolWorks(KafkaBroker kafka) throws Exception {
         String topic = newTopic(3);
         for (int i = 0; i < 6; i++) {
             send(topic, Integer.toString(i), "r" + i);
@@ -78,7 +79,7 @@ class KafkaFixtureIT {
         List<String> received = new ArrayList<>();
 
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -93,7 +94,7 @@ class KafkaFixtureIT {
         }
 
         assertThat(received).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             assertThat(admin.describeConsumerGroups(List.of(group)).all().get().get(group).type())
                     .isEqualTo(GroupType.CONSUMER);
         }
@@ -117,13 +118,13 @@ class KafkaFixtureIT {
     }
 
     @Test
-    void createTopicsIsIdempotent() throws Exception {
+    void createTopicsIsIdempotent(KafkaBroker kafka) throws Exception {
         String topic = "test.idempotent." + UUID.randomUUID();
 
-        TestKafka.createTopics(2, topic);
-        TestKafka.createTopics(5, topic);
+        kafka.createTopics(2, topic);
+        kafka.createTopics(5, topic);
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(2);
         }
     }

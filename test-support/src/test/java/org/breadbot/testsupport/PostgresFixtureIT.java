@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@BreadBotInfrastructure
 class PostgresFixtureIT {
 
     @Test
@@ -22,9 +23,7 @@ class PostgresFixtureIT {
     }
 
     @Test
-    void migrateAppliesTheClasspathChangelogOnce() {
-        TestDatabase database = TestPostgres.newDatabase();
-
+    void migrateAppliesTheClasspathChangelogOnce(TestDatabase database) {
         database.migrate();
         database.migrate();
         int inserted = database.update("INSERT INTO loaf (id, name) VALUES (?, ?), (?, ?)", 1L, "бородинский", 2L, "багет");
@@ -36,9 +35,7 @@ class PostgresFixtureIT {
     }
 
     @Test
-    void springPropertiesPointAtTheDatabase() {
-        TestDatabase database = TestPostgres.newDatabase();
-
+    void springPropertiesPointAtTheDatabase(TestDatabase database) {
         assertThat(database.springProperties())
                 .containsEntry("spring.r2dbc.url", "r2dbc:postgresql://" + database.host() + ":" + database.port()
                         + "/" + database.name())
