@@ -115,7 +115,8 @@ public final class Trace {
      * an HTTP call) become children of this hop instead of starting traces of their own.
      */
     public <T> Mono<T> around(Mono<T> work) {
-        return Mono.from(subscriber -> {
+        // fromDirect: the work is a Mono already; Mono.from would cancel it after its value
+        return Mono.fromDirect(subscriber -> {
             try (Scope scope = asContext().makeCurrent()) {
                 work.subscribe(subscriber);
             }
