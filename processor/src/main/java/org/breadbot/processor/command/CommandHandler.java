@@ -1,10 +1,13 @@
 package org.breadbot.processor.command;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.breadbot.processor.bot.BotProperties;
 import org.breadbot.processor.bot.ChainHandler;
 import org.breadbot.processor.bot.HandlerResult;
 import org.breadbot.processor.bot.MessageContext;
 import org.breadbot.processor.store.MemberStatsStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,11 +24,14 @@ class CommandHandler implements ChainHandler {
     private final CommandRegistry registry;
     private final CommandParser parser;
     private final MemberStatsStore stats;
+    private final ObjectProvider<MeterRegistry> meters;
 
-    CommandHandler(CommandRegistry registry, BotProperties properties, MemberStatsStore stats) {
+    CommandHandler(CommandRegistry registry, BotProperties properties, MemberStatsStore stats,
+            ObjectProvider<MeterRegistry> meters) {
         this.registry = registry;
         this.parser = new CommandParser(properties.addressingWords(), registry.specs());
         this.stats = stats;
+        this.meters = meters;
     }
 
     @Override
@@ -50,11 +56,28 @@ class CommandHandler implements ChainHandler {
                 : stats.countCommand(message.chat().id(), message.member().id(), message.now().toLocalDate());
     }
 
-    private static Mono<HandlerResult> run(ChatCommand command, CommandContext context) {
+    private Mono<HandlerResult> run(ChatCommand command, CommandContext context) {
         if (command.spec().replyRequired() && context.message().message().replyToMessage() == null) {
-            return Mono.just(HandlerResult.error(Replies.REPLY_REQUIRED));
+            return Mono.just(HandlerResult.error(Replies.REPLY_REQUIRED))
+                    .doOnNext(result -> count(command, result));
         }
-        return command.execute(context).map(CommandHandler::toHandlerResult);
+        return command.execute(context).map(CommandHandler::toHandlerResult)
+                .doOnNext(result -> count(command, result));
+    }
+
+    /** {@code bread_bot_processor_commands_total{command,outcome}} (docs/operations.md); no registry, no count. */
+    private void count(ChatCommand command, HandlerResult result) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            String outcome = result instanceof HandlerResult.Answered ? "answered"
+                    : result instanceof HandlerResult.UserError ? "user_error" : "passed";
+            Counter.builder("bread_bot.processor.commands")
+                    .description("Commands run (retries of an update included), by command and outcome")
+                    .tag("command", command.spec().name())
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment();
+        }
     }
 
     private static HandlerResult toHandlerResult(CommandResult result) {
