@@ -8,22 +8,36 @@ import org.breadbot.common.secret.Secrets;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import reactor.core.publisher.Mono;
 
-/** {@code kafka} in the readiness group: UP while the cluster answers a describe-cluster request. */
+/**
+ * {@code kafka} in the readiness group: UP while the cluster answers a describe-cluster request and the consumers of
+ * {@code telegram.updates} run (a stopped container takes no updates, so the instance is not ready).
+ */
 final class KafkaHealthIndicator implements ReactiveHealthIndicator, DisposableBean {
 
     private final Map<String, Object> adminConfig;
     private final Duration timeout;
+    private final MessageListenerContainer consumers;
     private Admin admin;
 
     KafkaHealthIndicator(Map<String, Object> adminConfig, Duration timeout) {
+        this(adminConfig, timeout, null);
+    }
+
+    /** @param consumers the container whose consumers must run; null to check the cluster only */
+    KafkaHealthIndicator(Map<String, Object> adminConfig, Duration timeout, MessageListenerContainer consumers) {
         this.adminConfig = adminConfig;
         this.timeout = timeout;
+        this.consumers = consumers;
     }
 
     @Override
     public Mono<Health> health() {
+        if (consumers != null && !consumers.isRunning()) {
+            return Mono.just(Health.down().withDetail("consumers", "stopped").build());
+        }
         return Mono.fromCompletionStage(() -> admin()
                         .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                         .clusterId()

@@ -1,18 +1,13 @@
 package org.breadbot.processor.pipeline;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeFeaturesOptions;
-import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.breadbot.common.kafka.GroupProtocol;
 import org.breadbot.common.kafka.TopicProvisioner;
 import org.breadbot.common.secret.Secrets;
-import org.breadbot.processor.pipeline.ProcessorProperties.GroupProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,9 +22,6 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 final class KafkaStartup implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaStartup.class);
-
-    /** The broker feature that enables KIP-848 groups. */
-    static final String GROUP_VERSION_FEATURE = "group.version";
 
     private final Map<String, Object> adminConfig;
     private final TopicProvisioner provisioner;
@@ -51,7 +43,7 @@ final class KafkaStartup implements SmartLifecycle {
     public void start() {
         try (Admin admin = Admin.create(adminConfig)) {
             provisionTopics(admin);
-            GroupProtocol protocol = resolve(admin);
+            GroupProtocol protocol = configured.resolve(admin, timeout);
             if (protocol == GroupProtocol.CONSUMER) {
                 consumerFactory.removeConfig(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
             }
@@ -72,38 +64,9 @@ final class KafkaStartup implements SmartLifecycle {
         }
     }
 
-    private GroupProtocol resolve(Admin admin) {
-        if (configured != GroupProtocol.AUTO) {
-            return configured;
-        }
-        try {
-            FinalizedVersionRange groupVersion = admin
-                    .describeFeatures(new DescribeFeaturesOptions().timeoutMs((int) timeout.toMillis()))
-                    .featureMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .finalizedFeatures().get(GROUP_VERSION_FEATURE);
-            return groupVersion != null && groupVersion.maxVersionLevel() >= 1
-                    ? GroupProtocol.CONSUMER : GroupProtocol.CLASSIC;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            log.warn("Could not ask the broker for {}; falling back to the classic group protocol: {}",
-                    GROUP_VERSION_FEATURE, Secrets.mask(String.valueOf(e)));
-            return GroupProtocol.CLASSIC;
-        }
-    }
-
-    /** The consumer settings of a protocol; KIP-848 assigns on the broker and rejects a client assignor. */
+    /** The consumer settings of a resolved protocol (see {@link GroupProtocol#consumerConfig()}). */
     static Map<String, Object> consumerConfig(GroupProtocol protocol) {
-        Map<String, Object> config = new HashMap<>();
-        if (protocol == GroupProtocol.CONSUMER) {
-            config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
-        } else {
-            config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
-            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                    CooperativeStickyAssignor.class.getName());
-        }
-        return config;
+        return protocol.consumerConfig();
     }
 
     @Override

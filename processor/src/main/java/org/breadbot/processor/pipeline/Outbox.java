@@ -6,13 +6,15 @@ import java.util.List;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.reply.ReplyCommand;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** SQL of the {@code outbox} table. Reads that lock must run inside a transaction. */
 final class Outbox {
 
-    private static final String COLUMNS = "id, reply_id, chat_id, update_id, payload::text AS payload";
+    private static final String COLUMNS = "id, reply_id, chat_id, update_id, payload::text AS payload, "
+            + "headers::text AS headers";
 
     private final DatabaseClient db;
 
@@ -22,18 +24,25 @@ final class Outbox {
 
     /** Stores the replies in order, so that ascending ids follow their positions. */
     Mono<Void> store(List<ReplyCommand> replies) {
-        return Flux.fromIterable(replies).concatMap(this::insert).then();
+        return store(replies, CarriedHeaders.NONE);
     }
 
-    private Mono<Long> insert(ReplyCommand reply) {
+    /** {@link #store(List)}, with the headers the replies' records carry on from their update. */
+    Mono<Void> store(List<ReplyCommand> replies, CarriedHeaders carried) {
+        String headers = carried.toJson();
+        return Flux.fromIterable(replies).concatMap(reply -> insert(reply, headers)).then();
+    }
+
+    private Mono<Long> insert(ReplyCommand reply, String headers) {
         return db.sql("""
-                        INSERT INTO outbox (reply_id, chat_id, update_id, payload)
-                        VALUES ($1, $2, $3, CAST($4 AS jsonb))
+                        INSERT INTO outbox (reply_id, chat_id, update_id, payload, headers)
+                        VALUES ($1, $2, $3, CAST($4 AS jsonb), CAST($5 AS jsonb))
                         ON CONFLICT (reply_id) DO NOTHING""")
                 .bind(0, reply.id())
                 .bind(1, reply.chatId())
                 .bind(2, reply.updateId())
                 .bind(3, Json.mapper().writeValueAsString(reply))
+                .bind(4, Parameter.fromOrEmpty(headers, String.class))
                 .fetch()
                 .rowsUpdated();
     }
@@ -93,7 +102,8 @@ final class Outbox {
                 row.get("reply_id", String.class),
                 row.get("chat_id", Long.class),
                 row.get("update_id", Long.class),
-                row.get("payload", String.class));
+                row.get("payload", String.class),
+                CarriedHeaders.fromJson(row.get("headers", String.class)));
     }
 
     /** A pending row's place in its chat's queue. */

@@ -8,6 +8,11 @@ package org.breadbot.processor.pipeline;
  * @param chatId   the chat it goes to: the record key on {@code telegram.replies}
  * @param updateId the update that caused it
  * @param payload  the ReplyCommand JSON
+ * @param carried  headers carried on from the update (trace context, receive time)
  */
-record OutboxRow(long id, String replyId, long chatId, long updateId, String payload) {
+record OutboxRow(long id, String replyId, long chatId, long updateId, String payload, CarriedHeaders carried) {
+
+    OutboxRow(long id, String replyId, long chatId, long updateId, String payload) {
+        this(id, replyId, chatId, updateId, payload, CarriedHeaders.NONE);
+    }
 }

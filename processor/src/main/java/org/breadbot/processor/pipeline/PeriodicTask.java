@@ -16,7 +16,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Runs a reactive job at a fixed interval on its own thread while the application runs. A run that takes longer
  * than the interval delays the next one instead of overlapping it; a failed run is logged and the next one tries
- * again. Stopping cancels the run in progress (its transaction rolls back).
+ * again. Stopping cancels the run in progress (its transaction rolls back), then runs the final job, if there is
+ * one, once more to the end within its timeout: the outbox relay uses it to flush what is left at shutdown.
  */
 final class PeriodicTask implements SmartLifecycle {
 
@@ -25,13 +26,23 @@ final class PeriodicTask implements SmartLifecycle {
     private final String name;
     private final Duration interval;
     private final Supplier<Mono<?>> job;
+    private final Supplier<Mono<?>> finalJob;
+    private final Duration finalTimeout;
     private Scheduler scheduler;
     private Disposable runs;
 
     PeriodicTask(String name, Duration interval, Supplier<Mono<?>> job) {
+        this(name, interval, job, null, Duration.ZERO);
+    }
+
+    /** @param finalJob run once at stop, after the periodic runs are cancelled; null for none */
+    PeriodicTask(String name, Duration interval, Supplier<Mono<?>> job, Supplier<Mono<?>> finalJob,
+            Duration finalTimeout) {
         this.name = name;
         this.interval = interval;
         this.job = job;
+        this.finalJob = finalJob;
+        this.finalTimeout = finalTimeout;
     }
 
     @Override
@@ -55,8 +66,23 @@ final class PeriodicTask implements SmartLifecycle {
     public synchronized void stop() {
         if (runs != null) {
             runs.dispose();
+            runFinalJob();
             scheduler.dispose();
             runs = null;
+        }
+    }
+
+    /** Blocks the stopping thread (never a Netty one), at most for the final timeout. */
+    private void runFinalJob() {
+        if (finalJob == null) {
+            return;
+        }
+        try {
+            Object result = Mono.defer(finalJob).block(finalTimeout);
+            log.info("{} ran once more at shutdown: {}", name, result);
+        } catch (RuntimeException e) {
+            log.warn("{} could not finish at shutdown within {}; what is left is done after the next start: {}",
+                    name, finalTimeout, Secrets.mask(String.valueOf(e)));
         }
     }
 

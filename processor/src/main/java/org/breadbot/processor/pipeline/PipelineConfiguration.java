@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.breadbot.common.kafka.ClientMetricsListeners;
 import org.breadbot.common.kafka.TopicProvisioner;
 import org.breadbot.common.kafka.Topics;
 import org.breadbot.common.kafka.TopicsProperties;
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -42,25 +45,50 @@ class PipelineConfiguration {
     /** The processor's consumer group (architecture §3). */
     static final String GROUP_ID = "bread-bot-processor";
 
+    /** How long stopping waits for the record in progress; see {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
+    /** How long the last outbox flush at shutdown may take; it blocks its lifecycle phase. */
+    static final Duration FINAL_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+
     @Bean
     static PoolSizing poolSizing(Environment environment) {
         return new PoolSizing(environment);
     }
 
-    /** Replies and dead letters must survive a broker failure and never be written twice by a producer retry. */
+    /**
+     * Replies and dead letters must survive a broker failure and never be written twice by a producer retry. Kafka's
+     * client metrics go to Micrometer ({@link ClientMetricsListeners}).
+     */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer pipelineProducerSettings() {
-        return factory -> factory.updateConfigs(Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    DefaultKafkaProducerFactoryCustomizer pipelineProducerSettings(MeterRegistry registry) {
+        return factory -> {
+            factory.updateConfigs(Map.of(
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+            addMetrics(factory, registry);
+        };
     }
 
-    /** Offsets are committed by the container, after each record is done. */
+    private static <K, V> void addMetrics(DefaultKafkaProducerFactory<K, V> factory, MeterRegistry registry) {
+        factory.addListener(ClientMetricsListeners.producers(registry));
+    }
+
+    private static <K, V> void addMetrics(DefaultKafkaConsumerFactory<K, V> factory, MeterRegistry registry) {
+        factory.addListener(ClientMetricsListeners.consumers(registry));
+    }
+
+    /**
+     * Offsets are committed by the container, after each record is done. Static membership
+     * ({@code group-instance-id}) keeps a restarting instance's partitions with it for the session timeout.
+     */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer pipelineConsumerSettings(ProcessorProperties properties) {
+    DefaultKafkaConsumerFactoryCustomizer pipelineConsumerSettings(ProcessorProperties properties,
+            MeterRegistry registry) {
         return factory -> {
+            addMetrics(factory, registry);
             factory.updateConfigs(Map.of(
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -86,8 +114,10 @@ class PipelineConfiguration {
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(3));
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
+            ConcurrentMessageListenerContainer<String, byte[]> updatesListenerContainer) {
+        return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(3),
+                updatesListenerContainer);
     }
 
     @Bean
@@ -142,22 +172,32 @@ class PipelineConfiguration {
         containerProperties.setPollTimeout(properties.pollTimeout().toMillis());
         containerProperties.setMessageListener(new UpdateListener(new UpdateParser(properties.maxUpdateBytes()),
                 pipeline, metrics, properties.processingTimeout()));
+        // graceful shutdown: the record in progress finishes and its offset is committed (within the
+        // lifecycle's timeout-per-shutdown-phase); a longer one is simply redelivered and de-duplicated
+        containerProperties.setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
         container.setConcurrency(properties.concurrency());
         container.setCommonErrorHandler(updatesErrorHandler);
+        container.setRecordInterceptor(new PipelineRecordInterceptor(metrics));
         return container;
     }
 
-    /** Publishes replies whose listener crashed (or failed) after the commit. */
+    /**
+     * Publishes replies whose listener crashed (or failed) after the commit; at shutdown, once the consumers have
+     * stopped, everything this instance can still lock, whatever its age.
+     */
     @Bean
     PeriodicTask outboxRelay(OutboxFlusher flusher, Outbox outbox, PipelineMetrics metrics,
             ProcessorProperties properties) {
         ProcessorProperties.Outbox settings = properties.outbox();
-        return new PeriodicTask("outbox-relay", settings.relayInterval(), () -> flusher
-                .relayAllStale(settings.relayMinAge(), settings.relayBatchSize())
-                .then(outbox.countPending())
-                .doOnNext(metrics::outboxPending));
+        return new PeriodicTask("outbox-relay", settings.relayInterval(),
+                () -> flusher.relayAllStale(settings.relayMinAge(), settings.relayBatchSize())
+                        .then(outbox.countPending())
+                        .doOnNext(metrics::outboxPending),
+                () -> flusher.relayAllStale(Duration.ZERO, settings.relayBatchSize())
+                        .map(rows -> rows + " outbox row(s) published"),
+                FINAL_FLUSH_TIMEOUT);
     }
 
     @Bean

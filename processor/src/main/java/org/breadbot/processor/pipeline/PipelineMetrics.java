@@ -4,26 +4,50 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code bread_bot_processor_updates_total{outcome}}, {@code bread_bot_processor_processing_seconds} and
- * {@code bread_bot_processor_outbox_pending}.
+ * What the pipeline reports to Prometheus (docs/operations.md lists what to graph and alert on):
+ * <ul>
+ *   <li>{@code bread_bot_processor_updates_total{outcome}}: applied, duplicate, failed (= dead-lettered);</li>
+ *   <li>{@code bread_bot_processor_dlt_total}: records written to {@code telegram.updates.dlt};</li>
+ *   <li>{@code bread_bot_processor_processing_seconds} (histogram): from the listener receiving a record until its
+ *       offset is committed, replies acknowledged by Kafka included (and dead-lettering, for failures);</li>
+ *   <li>{@code bread_bot_processor_update_age_seconds} (histogram): from ingress receiving the update until the
+ *       processor does, i.e. how far behind the consumers are, in time;</li>
+ *   <li>{@code bread_bot_processor_outbox_pending}: replies committed but not yet acknowledged by Kafka.</li>
+ * </ul>
  */
 final class PipelineMetrics {
 
     private final Counter applied;
     private final Counter duplicate;
     private final Counter failed;
+    private final Counter deadLetters;
     private final Timer processing;
+    private final Timer updateAge;
     private final AtomicLong outboxPending = new AtomicLong();
 
     PipelineMetrics(MeterRegistry registry) {
         applied = updates(registry, "applied");
         duplicate = updates(registry, "duplicate");
         failed = updates(registry, "failed");
+        deadLetters = Counter.builder("bread_bot.processor.dlt")
+                .description("Records written to telegram.updates.dlt")
+                .register(registry);
         processing = Timer.builder("bread_bot.processor.processing")
-                .description("Time to apply one update and publish its replies")
+                .description("From receiving a record to committing its offset, replies acknowledged included")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+        updateAge = Timer.builder("bread_bot.processor.update_age")
+                .description("From ingress receiving an update to the processor receiving it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(1))
                 .register(registry);
         Gauge.builder("bread_bot.processor.outbox.pending", outboxPending, AtomicLong::get)
                 .description("Replies committed but not yet acknowledged by Kafka")
@@ -37,17 +61,23 @@ final class PipelineMetrics {
                 .register(registry);
     }
 
-    Timer.Sample start() {
-        return Timer.start();
+    void processed(Outcome outcome) {
+        (outcome.applied() ? applied : duplicate).increment();
     }
 
-    void processed(Timer.Sample sample, Outcome outcome) {
-        sample.stop(processing);
-        (outcome.applied() ? applied : duplicate).increment();
+    /** A record's way from receipt to commit, measured by {@link PipelineRecordInterceptor}. */
+    void recordDone(long nanos) {
+        processing.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** How old an update was when the processor received it; clocks of other hosts may make it negative. */
+    void updateAge(long millis) {
+        updateAge.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
     }
 
     void deadLettered() {
         failed.increment();
+        deadLetters.increment();
     }
 
     void outboxPending(long rows) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.breadbot.common.kafka.GroupProtocol;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -75,15 +76,5 @@ record ProcessorProperties(
             @DefaultValue("30s") @NotNull Duration transientMax,
             @DefaultValue("2") @Min(0) int otherAttempts,
             @DefaultValue("500ms") @NotNull Duration otherInterval) {
-    }
-
-    /** Which rebalance protocol the consumers speak. */
-    enum GroupProtocol {
-        /** KIP-848 when the broker has {@code group.version} ≥ 1, classic otherwise. */
-        AUTO,
-        /** KIP-848 ({@code group.protocol=consumer}), the broker-side assignor. */
-        CONSUMER,
-        /** {@code group.protocol=classic} with the cooperative sticky assignor. */
-        CLASSIC
     }
 }

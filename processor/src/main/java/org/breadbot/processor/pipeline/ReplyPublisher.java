@@ -2,10 +2,12 @@ package org.breadbot.processor.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.kafka.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,11 +23,19 @@ final class ReplyPublisher {
     }
 
     Mono<Void> publish(OutboxRow row) {
-        return Mono.fromFuture(() -> template.send(record(row)))
+        return Mono.fromFuture(() -> send(row))
                 // send() blocks while it waits for metadata; keep that off the R2DBC event loop
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(timeout)
                 .then();
+    }
+
+    /** Sent under the update's trace, so that a tracing agent's producer span joins it even when the relay sends. */
+    private CompletableFuture<SendResult<String, byte[]>> send(OutboxRow row) {
+        ProducerRecord<String, byte[]> record = record(row);
+        return row.carried().trace()
+                .map(trace -> trace.call(() -> template.send(record)))
+                .orElseGet(() -> template.send(record));
     }
 
     static ProducerRecord<String, byte[]> record(OutboxRow row) {
@@ -33,6 +43,7 @@ final class ReplyPublisher {
                 row.payload().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Headers.UPDATE_ID, Long.toString(row.updateId()).getBytes(StandardCharsets.UTF_8));
         record.headers().add(Headers.CHAT_ID, Long.toString(row.chatId()).getBytes(StandardCharsets.UTF_8));
+        row.carried().addTo(record.headers());
         return record;
     }
 }

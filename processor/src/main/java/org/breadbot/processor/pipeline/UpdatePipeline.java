@@ -56,7 +56,8 @@ final class UpdatePipeline {
         return Mono.defer(() -> handler.handle(update.update()))
                 .defaultIfEmpty(List.of())
                 .map(answers -> replies(update, answers))
-                .flatMap(replies -> outbox.store(replies).thenReturn(Outcome.applied(chatsOf(replies))));
+                .flatMap(replies -> outbox.store(replies, update.carried())
+                        .thenReturn(Outcome.applied(chatsOf(replies))));
     }
 
     private List<ReplyCommand> replies(IncomingUpdate update, List<Answer> answers) {

@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
  * {@code echo_effects} (through the pipeline's transaction) and echoes it back. Texts starting with
  * {@code reject:} make it throw {@link IllegalArgumentException} after its write, {@code bug:} an
  * {@link IllegalStateException}; {@code flaky:} fails transiently on its first attempt; {@code two:} gets two
- * replies; {@code elsewhere:<chat id>} is answered in that other chat.
+ * replies; {@code elsewhere:<chat id>} is answered in that other chat; {@code slow:<ms>} takes that long after
+ * its write.
  *
  * <p>A plain class (no {@code @Configuration}/{@code @TestConfiguration}) so that no component scan of
  * {@code org.breadbot.processor} ever picks it up by accident; {@link PipelineTestApplication} imports it.
@@ -76,6 +77,11 @@ class EchoHandler implements UpdateHandler {
         if (text.startsWith("elsewhere:")) {
             long other = Long.parseLong(text.substring("elsewhere:".length()));
             return Mono.just(List.of(Answer.text(other, "moved here", null)));
+        }
+        if (text.startsWith("slow:")) {
+            long millis = Long.parseLong(text.substring("slow:".length()).strip());
+            return Mono.delay(java.time.Duration.ofMillis(millis))
+                    .thenReturn(List.of(Answer.text(chat, "echo: " + text, message.messageId())));
         }
         if (text.startsWith("two:")) {
             return Mono.just(List.of(Answer.text(chat, "first " + text, message.messageId()),

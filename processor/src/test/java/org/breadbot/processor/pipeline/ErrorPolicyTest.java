@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.breadbot.common.kafka.Headers;
-import org.breadbot.processor.pipeline.ProcessorProperties.GroupProtocol;
+import org.breadbot.common.kafka.GroupProtocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOffExecution;

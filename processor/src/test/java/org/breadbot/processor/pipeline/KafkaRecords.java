@@ -52,6 +52,18 @@ final class KafkaRecords {
         return sendUpdate(chatId, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@link #sendUpdate(long, byte[])} with record headers, as ingress writes them. */
+    static RecordMetadata sendUpdate(long chatId, String json, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.UPDATES, Long.toString(chatId),
+                json.getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return PRODUCER.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("cannot produce the update", e);
+        }
+    }
+
     /** The replies to the chat on {@code telegram.replies}, in topic order, once at least {@code count} are there. */
     static List<ConsumerRecord<String, byte[]>> awaitReplies(long chatId, int count) {
         return await(Topics.REPLIES, record -> Long.toString(chatId).equals(record.key()), count);
