@@ -1,5 +1,6 @@
 package org.breadbot.sender;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.breadbot.common.kafka.ClientMetricsListeners;
 import org.breadbot.common.kafka.TopicProvisioner;
 import org.breadbot.common.kafka.Topics;
 import org.breadbot.common.kafka.TopicsProperties;
@@ -46,17 +48,36 @@ class KafkaConfiguration {
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
 
+    /**
+     * The group protocol is settled by {@link GroupProtocolStartup} before the consumers start; static membership
+     * ({@code group-instance-id}, spring-kafka appends the thread index) keeps partitions in place across a restart
+     * shorter than the session timeout.
+     */
     @Bean
-    ConsumerFactory<String, byte[]> replyConsumerFactory(KafkaProperties kafka, SenderProperties properties) {
+    DefaultKafkaConsumerFactory<String, byte[]> replyConsumerFactory(KafkaProperties kafka,
+            SenderProperties properties, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        if (properties.staticMembership()) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.groupInstanceId().strip());
+        }
+        DefaultKafkaConsumerFactory<String, byte[]> factory =
+                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        factory.addListener(ClientMetricsListeners.consumers(registry));
+        return factory;
     }
 
     @Bean
-    ProducerFactory<String, byte[]> deadLetterProducerFactory(KafkaProperties kafka) {
+    GroupProtocolStartup groupProtocolStartup(Admin senderKafkaAdmin,
+            DefaultKafkaConsumerFactory<String, byte[]> replyConsumerFactory, SenderProperties properties) {
+        return new GroupProtocolStartup(senderKafkaAdmin, replyConsumerFactory, properties.groupProtocol(),
+                ADMIN_TIMEOUT);
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> deadLetterProducerFactory(KafkaProperties kafka, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -65,7 +86,10 @@ class KafkaConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         // a dead letter is the original record plus headers; leave room for the headers
         config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        DefaultKafkaProducerFactory<String, byte[]> factory =
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        factory.addListener(ClientMetricsListeners.producers(registry));
+        return factory;
     }
 
     @Bean

@@ -3,10 +3,12 @@ package org.breadbot.sender;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.reply.ReplyCommand;
 import org.breadbot.common.secret.Secrets;
 import org.breadbot.common.telegram.api.BotApiClient;
 import org.breadbot.common.telegram.api.BotApiException;
+import org.breadbot.common.tracing.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -63,12 +65,16 @@ final class ReplyDelivery {
         this.properties = properties;
     }
 
-    /** One record and the guard that says whether it may still have effects. */
-    private record Job(ConsumerRecord<String, byte[]> record, DeliveryGuard guard) {
+    /** One record, the guard that says whether it may still have effects, and the trace of this hop. */
+    private record Job(ConsumerRecord<String, byte[]> record, DeliveryGuard guard, Trace hop) {
     }
 
     Mono<DeliveryOutcome> deliver(ConsumerRecord<String, byte[]> record, DeliveryGuard guard) {
-        Job job = new Job(record, guard);
+        return deliver(record, guard, Trace.continueFrom(Headers.text(record.headers(), Trace.TRACEPARENT)));
+    }
+
+    Mono<DeliveryOutcome> deliver(ConsumerRecord<String, byte[]> record, DeliveryGuard guard, Trace hop) {
+        Job job = new Job(record, guard, hop);
         ReplyParser.Parsed parsed = ReplyParser.parse(record);
         String method = parsed.isValid() ? parsed.reply().method().apiName() : SenderMetrics.UNKNOWN_METHOD;
         Mono<DeliveryOutcome> outcome = parsed.isValid()
@@ -113,6 +119,7 @@ final class ReplyDelivery {
                 .retryWhen(afterRetryAfter(reply))
                 .retryWhen(whileUnreachable(reply))
                 .retryWhen(withBackoff(reply))
+                .then(Mono.fromRunnable(() -> endToEnd(job)))
                 .thenReturn(DeliveryOutcome.DELIVERED)
                 .onErrorResume(BotApiException.class, refused -> onRefused(job, reply, refused, redirects));
     }
@@ -128,9 +135,18 @@ final class ReplyDelivery {
         if (fatal.isStopped() || !job.guard().beginSideEffect()) {
             return Mono.error(new ReplyAbandoned());
         }
-        return botApi.send(reply)
+        return job.hop().around(botApi.send(reply))
+                .contextWrite(TraceparentFilter.with(job.hop()))
                 .flatMap(message -> untilStored(deliveryLog.record(reply.id(), reply.chatId(), message.messageId())))
                 .doFinally(signal -> job.guard().endSideEffect());
+    }
+
+    /** Replies of updates that came through ingress know when it received them. */
+    private void endToEnd(Job job) {
+        Long receivedAt = Headers.number(job.record().headers(), Headers.RECEIVED_AT);
+        if (receivedAt != null) {
+            metrics.delivered(receivedAt);
+        }
     }
 
     /** 429: park this chat (its lane) or every chat for retry_after, then the same call again. */

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.breadbot.common.kafka.Headers;
+import org.breadbot.common.logging.UpdateMdc;
+import org.breadbot.common.tracing.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
@@ -81,10 +84,15 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         PartitionTracker tracker = trackers.computeIfAbsent(partition, this::newTracker);
         PartitionTracker.InFlight inFlight = tracker.register(record.offset(), ack);
-        lanes.submit(laneOf(record), () -> delivery.deliver(record, inFlight)
+        Trace hop = Trace.continueFrom(Headers.text(record.headers(), Trace.TRACEPARENT));
+        // the lane runs the job later on another thread: the update's log entries travel in the Reactor context
+        Map<String, String> mdc = UpdateMdc.of(Headers.number(record.headers(), Headers.UPDATE_ID),
+                Headers.number(record.key()), hop);
+        lanes.submit(laneOf(record), () -> delivery.deliver(record, inFlight, hop)
                 .filter(DeliveryOutcome::isFinal)
                 .doOnNext(outcome -> tracker.complete(inFlight))
-                .then());
+                .then()
+                .contextWrite(UpdateMdc.into(mdc)));
     }
 
     @Override

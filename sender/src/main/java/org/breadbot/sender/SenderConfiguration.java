@@ -23,7 +23,7 @@ class SenderConfiguration {
         if (!telegram.hasToken()) {
             log.warn("TELEGRAM_BOT_TOKEN is not set; replies go to {} without a token", telegram.baseUrl());
         }
-        return new BotApiClient(webClientBuilder, telegram);
+        return new BotApiClient(webClientBuilder.clone().filter(TraceparentFilter.filter()), telegram);
     }
 
     @Bean(destroyMethod = "close")

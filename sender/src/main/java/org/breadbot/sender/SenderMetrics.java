@@ -4,12 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
  * What the sender reports to Prometheus:
  * {@code bread_bot_sender_deliveries_total{method,outcome}}, {@code bread_bot_sender_rate_limit_wait_seconds},
- * {@code bread_bot_sender_retry_after_total} and {@code bread_bot_sender_dlt_total}. Tags hold only fixed words.
+ * {@code bread_bot_sender_retry_after_total}, {@code bread_bot_sender_dlt_total} and
+ * {@code bread_bot_sender_end_to_end_seconds} (histogram: from ingress receiving the update to Telegram accepting
+ * its reply). Tags hold only fixed words.
  */
 @Component
 class SenderMetrics {
@@ -21,11 +24,21 @@ class SenderMetrics {
     private final Timer rateLimitWait;
     private final Counter retryAfter;
     private final Counter deadLettered;
+    private final Timer endToEnd;
 
     SenderMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.rateLimitWait = Timer.builder("bread_bot.sender.rate_limit_wait")
                 .description("Time a reply waited for the per-chat, per-group and global rate limits")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
+        this.endToEnd = Timer.builder("bread_bot.sender.end_to_end")
+                .description("From ingress receiving an update (received-at) to Telegram accepting a reply to it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
         this.retryAfter = Counter.builder("bread_bot.sender.retry_after")
                 .description("429 answers: Telegram asked to wait retry_after seconds")
@@ -54,5 +67,10 @@ class SenderMetrics {
 
     void deadLettered() {
         deadLettered.increment();
+    }
+
+    /** @param receivedAt when ingress received the update, epoch ms; another host's clock may run ahead */
+    void delivered(long receivedAt) {
+        endToEnd.record(Math.max(0, System.currentTimeMillis() - receivedAt), TimeUnit.MILLISECONDS);
     }
 }

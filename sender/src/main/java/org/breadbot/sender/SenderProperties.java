@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.breadbot.common.kafka.GroupProtocol;
 import org.breadbot.common.kafka.Topics;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param topic                    the replies topic; the contract name, overridable only to isolate tests
  * @param groupId                  the consumer group
  * @param concurrency              consumer threads; deliveries are asynchronous, so one is usually enough
+ * @param groupProtocol            Kafka group protocol; {@code auto} asks the broker whether it supports KIP-848
+ * @param groupInstanceId          static membership id (suffixed per consumer thread), for rolling restarts that
+ *                                 keep partitions in place; blank for dynamic membership
  * @param maxInFlightPerPartition  records of one partition taken but not yet committed before the partition is
  *                                 paused; bounds memory when chats wait (rate limits, 429, back-off)
  * @param revocationDrainTimeout   how long a revoked partition waits for its Bot API calls in progress, so the
@@ -36,12 +40,19 @@ record SenderProperties(
         @DefaultValue(Topics.REPLIES) @NotBlank String topic,
         @DefaultValue("bread-bot-sender") @NotBlank String groupId,
         @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+        @DefaultValue("auto") @NotNull GroupProtocol groupProtocol,
+        String groupInstanceId,
         @DefaultValue("1000") @Min(1) int maxInFlightPerPartition,
         @DefaultValue("15s") @NotNull Duration revocationDrainTimeout,
         @DefaultValue("false") boolean globalPauseOn429,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid DeliveryLog deliveryLog) {
+
+    /** True when static membership is configured. */
+    boolean staticMembership() {
+        return groupInstanceId != null && !groupInstanceId.isBlank();
+    }
 
     /** The dead-letter topic of {@link #topic()}. */
     String deadLetterTopic() {

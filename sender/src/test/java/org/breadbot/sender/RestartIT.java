@@ -34,9 +34,10 @@ class RestartIT {
     }
 
     private List<String> sendStream() {
-        // every call takes a while, so that a stop lands in the middle of calls
+        // every call takes a while, so that a stop lands in the middle of calls (a stop takes up to ~1.5 s on a
+        // loaded 2-core machine; at 150 ms a call the 120 replies of 10 chats need at least 1.8 s)
         FakeResponse[] slow = IntStream.range(0, CHATS * PER_CHAT * 2)
-                .mapToObj(i -> FakeResponse.delayed(Duration.ofMillis(60), FakeResponse.ok()))
+                .mapToObj(i -> FakeResponse.delayed(Duration.ofMillis(150), FakeResponse.ok()))
                 .toArray(FakeResponse[]::new);
         fixture.telegram.script("sendMessage", slow);
         List<ReplyCommand> replies = new ArrayList<>();

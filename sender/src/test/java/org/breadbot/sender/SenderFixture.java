@@ -133,6 +133,18 @@ final class SenderFixture implements AutoCloseable {
         }
     }
 
+    /** A reply as the processor publishes it, with record headers (trace context, receive time, ...). */
+    void send(ReplyCommand reply, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, Long.toString(reply.chatId()),
+                Json.mapper().writeValueAsBytes(reply));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce to " + topic, e);
+        }
+    }
+
     void sendRaw(String key, String value) {
         sendRaw(key, value.getBytes(StandardCharsets.UTF_8));
     }
