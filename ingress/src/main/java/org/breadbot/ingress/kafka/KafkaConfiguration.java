@@ -1,5 +1,6 @@
 package org.breadbot.ingress.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.breadbot.common.kafka.ClientMetricsListeners;
 import org.breadbot.common.kafka.TopicProvisioner;
 import org.breadbot.common.kafka.TopicsProperties;
 import org.breadbot.ingress.IngressProperties;
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +29,8 @@ class KafkaConfiguration {
      * acknowledges, retries cannot duplicate or reorder, and a send gives up within the produce timeout.
      */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer ingressProducerSettings(IngressProperties properties) {
+    DefaultKafkaProducerFactoryCustomizer ingressProducerSettings(IngressProperties properties,
+            MeterRegistry registry) {
         long timeout = properties.kafka().produceTimeout().toMillis();
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -38,7 +42,15 @@ class KafkaConfiguration {
         // delivery.timeout.ms must cover linger.ms + request.timeout.ms; half leaves room for one retry
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout / 2));
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return factory -> factory.updateConfigs(settings);
+        return factory -> {
+            factory.updateConfigs(settings);
+            addMetrics(factory, registry);
+        };
+    }
+
+    /** Kafka's producer metrics on Micrometer ({@link ClientMetricsListeners}). */
+    private static <K, V> void addMetrics(DefaultKafkaProducerFactory<K, V> factory, MeterRegistry registry) {
+        factory.addListener(ClientMetricsListeners.producers(registry));
     }
 
     /** One admin client for topic creation and the readiness check, built from Boot's Kafka settings. */

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.breadbot.common.telegram.UpdateEnvelope;
+import org.breadbot.common.tracing.Trace;
 import org.breadbot.ingress.IngressMetrics;
 import org.breadbot.ingress.IngressProperties;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -39,10 +40,20 @@ public class UpdateProducer {
      * @return completes when acknowledged; errors with the cause when Kafka refused it or did not answer in time
      */
     public Mono<Void> produce(UpdateEnvelope envelope, byte[] rawUpdate, String source) {
+        return produce(envelope, rawUpdate, source, Trace.continueFrom(null));
+    }
+
+    /**
+     * Stores one update with the trace context of this hop in its {@code traceparent} header.
+     *
+     * @param trace the trace the update's handling belongs to from here on
+     */
+    public Mono<Void> produce(UpdateEnvelope envelope, byte[] rawUpdate, String source, Trace trace) {
         return Mono.defer(() -> {
-            ProducerRecord<String, byte[]> record = UpdateRecords.of(envelope, rawUpdate, source, Instant.now());
+            ProducerRecord<String, byte[]> record =
+                    UpdateRecords.of(envelope, rawUpdate, source, Instant.now(), trace);
             Timer.Sample sample = metrics.startProduce();
-            return send(record)
+            return send(record, trace)
                     .timeout(timeout, Mono.error(() -> new TimeoutException("no ack from Kafka within " + timeout)))
                     .doOnSuccess(acked -> metrics.produced(sample, source, IngressMetrics.STORED))
                     .doOnError(error -> metrics.produced(sample, source, outcomeOf(error)));
@@ -59,9 +70,10 @@ public class UpdateProducer {
         return false;
     }
 
-    private Mono<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-        // cancelling (on timeout) only drops the future: the producer still finishes or expires the record itself
-        return Mono.fromFuture(() -> template.send(record))
+    private Mono<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record, Trace trace) {
+        // cancelling (on timeout) only drops the future: the producer still finishes or expires the record itself;
+        // sent under the hop's trace, so that a tracing agent's producer span joins it
+        return Mono.fromFuture(() -> trace.call(() -> template.send(record)))
                 // send() blocks up to max.block.ms while metadata or buffer space is missing: never on Netty
                 .subscribeOn(Schedulers.boundedElastic())
                 // the ack arrives on the producer's I/O thread, which must not run the caller's work

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.kafka.Headers;
+import org.breadbot.common.logging.UpdateMdc;
 import org.breadbot.common.telegram.UpdateEnvelope;
 import org.breadbot.common.telegram.api.BotApiClient;
 import org.breadbot.common.telegram.api.BotApiException;
 import org.breadbot.common.telegram.api.TelegramApiProperties;
+import org.breadbot.common.tracing.Trace;
 import org.breadbot.ingress.IngressMetrics;
 import org.breadbot.ingress.IngressProperties;
 import org.breadbot.ingress.kafka.UpdateProducer;
@@ -122,7 +124,11 @@ class UpdatePoller implements SmartLifecycle {
             metrics.count(Headers.SOURCE_POLLING, IngressMetrics.INVALID);
             return Mono.empty();
         }
-        return producer.produce(envelope.get(), Json.mapper().writeValueAsBytes(update), Headers.SOURCE_POLLING);
+        // each update starts a trace of its own (a getUpdates batch mixes chats)
+        Trace trace = Trace.start();
+        return producer.produce(envelope.get(), Json.mapper().writeValueAsBytes(update), Headers.SOURCE_POLLING, trace)
+                .contextWrite(UpdateMdc.into(UpdateMdc.of(envelope.get().updateId(),
+                        envelope.get().key(), trace)));
     }
 
     /**

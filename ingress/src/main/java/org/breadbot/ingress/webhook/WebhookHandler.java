@@ -3,6 +3,9 @@ package org.breadbot.ingress.webhook;
 import java.util.Map;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.kafka.Headers;
+import org.breadbot.common.logging.UpdateMdc;
+import org.breadbot.common.telegram.UpdateEnvelope;
+import org.breadbot.common.tracing.Trace;
 import org.breadbot.ingress.IngressMetrics;
 import org.breadbot.ingress.IngressProperties;
 import org.breadbot.ingress.kafka.UpdateProducer;
@@ -55,8 +58,10 @@ class WebhookHandler {
         if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
             return tooLarge();
         }
+        // the agent's server span when one is attached, else the caller's traceparent continued, else a new trace
+        Trace hop = Trace.continueFrom(request.headers().firstHeader(Trace.TRACEPARENT));
         return body(request)
-                .flatMap(this::store)
+                .flatMap(body -> store(body, hop))
                 .onErrorResume(DataBufferLimitException.class, overLimit -> tooLarge());
     }
 
@@ -67,15 +72,17 @@ class WebhookHandler {
                 .defaultIfEmpty(EMPTY);
     }
 
-    private Mono<ServerResponse> store(byte[] body) {
+    private Mono<ServerResponse> store(byte[] body, Trace hop) {
         UpdateParser.Parsed parsed = UpdateParser.parse(body);
         if (!parsed.isValid()) {
             log.debug("Webhook request refused: {}", parsed.problem());
             return refuse(HttpStatus.BAD_REQUEST, IngressMetrics.INVALID, parsed.problem());
         }
-        return producer.produce(parsed.envelope(), body, Headers.SOURCE_WEBHOOK)
+        UpdateEnvelope envelope = parsed.envelope();
+        return producer.produce(envelope, body, Headers.SOURCE_WEBHOOK, hop)
                 .then(accepted())
-                .onErrorResume(error -> notStored(parsed, error));
+                .onErrorResume(error -> notStored(parsed, error))
+                .contextWrite(UpdateMdc.into(UpdateMdc.of(envelope.updateId(), envelope.key(), hop)));
     }
 
     private Mono<ServerResponse> notStored(UpdateParser.Parsed parsed, Throwable error) {
