@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # One image recipe for every service: docker build --build-arg SERVICE=ingress -t bread-bot-ingress .
 # SERVICE is one of ingress, processor, sender, standalone.
 FROM eclipse-temurin:17-jdk AS build
@@ -17,6 +18,9 @@ RUN ./mvnw -B -q package -DskipTests -pl ${SERVICE} -am \
  && cp $(ls ${SERVICE}/target/*-exec.jar ${SERVICE}/target/bread-bot.jar 2>/dev/null | head -1) /src/app.jar
 
 FROM eclipse-temurin:17-jre
+# the OpenTelemetry Java agent; docker-compose attaches it (JAVA_TOOL_OPTIONS), plain `docker run` does not
+ARG OTEL_AGENT_VERSION=2.31.1
+ADD --chmod=644 https://repo1.maven.org/maven2/io/opentelemetry/javaagent/opentelemetry-javaagent/${OTEL_AGENT_VERSION}/opentelemetry-javaagent-${OTEL_AGENT_VERSION}.jar /app/opentelemetry-javaagent.jar
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 breadbot
 USER breadbot
