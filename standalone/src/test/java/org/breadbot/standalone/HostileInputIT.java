@@ -194,6 +194,21 @@ class HostileInputIT {
         assertThat(floodDelivered).isLessThan(50);
     }
 
+    @Test
+    void aMemberWhoIsNoAdminMayDeleteWhatAnotherTaughtAndNoAdminLookupIsMade() {
+        // spec §4.1.0 and §13 item 10, decided in docs/commands.md: no command is admin-only
+        long chat = newGroup();
+        postOk(Updates.text("Хлеб добавь триггер привет=Медвед").inGroup(chat).from(TestUsers.ALICE));
+        messagesTo(chat, 1);
+
+        postOk(Updates.text("Хлеб удали").inGroup(chat).from(TestUsers.CAROL)
+                .replyTo(Updates.text("Медвед").inGroup(chat).from(TestUsers.BOB)));
+
+        assertThat(messagesTo(chat, 2).get(1).text()).isEqualTo("Удалено это значение для ключей: [привет]");
+        assertThat(bot.telegram.calls("getChatAdministrators")).noneMatch(call -> call.chatId() == chat);
+        assertThat(bot.telegram.calls("getChatMember")).noneMatch(call -> call.chatId() == chat);
+    }
+
     /** A group chat whose updates go to the same partition of telegram.updates as {@code chat}'s. */
     private static long sharingItsPartition(long chat) {
         int partition = partitionOf(chat);

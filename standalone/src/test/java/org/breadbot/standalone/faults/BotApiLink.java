@@ -1,5 +1,6 @@
 package org.breadbot.standalone.faults;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -171,7 +172,7 @@ final class BotApiLink implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         if (closeable == null) {
             return;
         }
@@ -180,9 +181,5 @@ final class BotApiLink implements AutoCloseable {
         } catch (IOException ignored) {
             // closing is all we wanted
         }
-    }
-
-    int port() {
-        return port;
     }
 }

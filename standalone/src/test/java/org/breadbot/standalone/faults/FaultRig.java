@@ -4,16 +4,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.breadbot.ingress.IngressApplication;
 import org.breadbot.testsupport.FakeTelegram;
 import org.breadbot.testsupport.embedded.EmbeddedDatabase;
@@ -152,6 +167,43 @@ final class FaultRig implements AutoCloseable {
     /** A JDBC connection to the bot's database, for checking effects. */
     Connection jdbc() throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), DB_PASSWORD);
+    }
+
+    /** Every record of every topic on the rig's broker, values and headers as text, for grepping. */
+    List<String> allRecords() throws Exception {
+        Set<String> topics;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            topics = admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get();
+        }
+        List<String> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    StringBuilder text = new StringBuilder(record.topic()).append(' ').append(record.key());
+                    if (record.value() != null) {
+                        text.append(' ').append(new String(record.value(), StandardCharsets.UTF_8));
+                    }
+                    for (Header header : record.headers()) {
+                        text.append(' ').append(header.key()).append('=').append(header.value() == null ? ""
+                                : new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                    records.add(text.toString());
+                }
+            }
+        }
+        return records;
     }
 
     @Override

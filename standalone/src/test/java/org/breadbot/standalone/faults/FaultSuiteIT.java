@@ -3,6 +3,10 @@ package org.breadbot.standalone.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.breadbot.testsupport.ApiCall;
 import org.breadbot.testsupport.FakeResponse;
+import org.breadbot.testsupport.FakeTelegram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +45,7 @@ class FaultSuiteIT {
     private static final Path SUMMARY = Path.of("target", "fault-summary.txt");
     private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static FaultPlan plan;
     private static FaultRig rig;
@@ -141,7 +149,7 @@ class FaultSuiteIT {
     void telegramTimesOut() throws Exception {
         run("telegram-timeouts", unanswered -> {
             FakeResponse[] hangs = new FakeResponse[plan.chats()];
-            java.util.Arrays.fill(hangs, FakeResponse.hang());
+            Arrays.fill(hangs, FakeResponse.hang());
             rig.telegram.script("sendMessage", hangs);
         });
     }
@@ -167,6 +175,54 @@ class FaultSuiteIT {
             // an answer already on its way when the link went down never arrives
             unanswered.add(new FaultReport.Window(cut.minusSeconds(1), Instant.now()));
         });
+    }
+
+    @Test
+    @Order(10)
+    void everyServiceExposesOnlyHealthAndPrometheus() throws Exception {
+        List<String> hidden = List.of("env", "configprops", "beans", "heapdump", "threaddump", "loggers", "metrics",
+                "mappings", "info", "conditions", "scheduledtasks", "caches", "startup", "shutdown", "sbom", "logfile",
+                "kafkastreamstopology", "liquibase");
+        for (int port : List.of(rig.ingressPort(), rig.processor.port(), rig.sender.port())) {
+            String links = get(port, "/actuator").body();
+            assertThat(links).as("port %d", port).contains("/actuator/health").contains("/actuator/prometheus");
+            for (String endpoint : hidden) {
+                assertThat(links).as("port %d", port).doesNotContain("/actuator/" + endpoint + "\"");
+                assertThat(get(port, "/actuator/" + endpoint).statusCode()).as("%s on port %d", endpoint, port)
+                        .isEqualTo(404);
+            }
+            assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** After all the faults above, with their error logs, retries and dead letters. */
+    @Test
+    @Order(11)
+    void noSecretInAnyServicesLogMetricsOrKafkaRecord() throws Exception {
+        String token = FakeTelegram.TOKEN;
+        List<String> secrets = List.of(token, token.substring(token.indexOf(':') + 1), FaultRig.WEBHOOK_SECRET,
+                FaultRig.DB_PASSWORD);
+        List<String> texts = new ArrayList<>();
+        for (ServiceProcess service : List.of(rig.processor, rig.sender)) {
+            for (Path log : service.logFiles()) {
+                texts.add(Files.readString(log, StandardCharsets.UTF_8));
+            }
+        }
+        for (int port : List.of(rig.ingressPort(), rig.processor.port(), rig.sender.port())) {
+            texts.add(get(port, "/actuator/prometheus").body());
+        }
+        texts.addAll(rig.allRecords());
+
+        assertThat(texts.stream().mapToInt(String::length).sum()).isGreaterThan(100_000);
+        for (String secret : secrets) {
+            assertThat(texts).noneMatch(text -> text.contains(secret));
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private FaultReport run(String name, Fault fault) throws Exception {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One bread-bot service (processor or sender) as a JVM of its own, so that it can be killed the way a machine or
@@ -177,7 +178,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private static boolean waitFor(Process process) {
         try {
-            return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

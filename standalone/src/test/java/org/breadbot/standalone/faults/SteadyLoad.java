@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -102,7 +103,7 @@ final class SteadyLoad {
 
     /** Non-2xx answers seen along the way, by status (0 = no answer), e.g. 503 while Kafka was away. */
     Map<Integer, Integer> refusals() {
-        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        Map<Integer, Integer> counts = new TreeMap<>();
         refusals.forEach((status, count) -> counts.put(status, count.get()));
         return counts;
     }
