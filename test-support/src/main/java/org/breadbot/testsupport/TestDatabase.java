@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
+import org.breadbot.common.config.LiquibaseAnalytics;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
@@ -67,6 +68,7 @@ public record TestDatabase(String host, int port, String name, String user, Stri
 
     /** Applies the given classpath changelog with Liquibase. */
     public void migrate(String changelog) {
+        LiquibaseAnalytics.disable();
         try (Connection connection = connection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));

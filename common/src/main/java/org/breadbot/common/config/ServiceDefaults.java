@@ -34,6 +34,7 @@ public abstract class ServiceDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        LiquibaseAnalytics.disable();
         if (!belongsToService(application) || environment.getPropertySources().contains(sourceName(resource))) {
             return;
         }
