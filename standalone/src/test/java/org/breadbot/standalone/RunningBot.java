@@ -34,8 +34,18 @@ final class RunningBot implements AutoCloseable {
         this.telegram = telegram;
         this.database = database;
         this.env = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(), "DB_HOST", database.host());
-        this.properties = new HashMap<>();
-        properties.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        this.properties = serviceProperties(TestKafka.bootstrapServers(), database, telegram, SECRET);
+        properties.putAll(extra);
+    }
+
+    /**
+     * The environment variables of architecture §5, as Spring properties, that point the services at a broker, a
+     * database and a fake Telegram, with the webhook secret set and the HTTP port chosen freely.
+     */
+    static Map<String, Object> serviceProperties(String bootstrapServers, TestDatabase database, FakeTelegram telegram,
+            String secret) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         properties.put("DB_HOST", database.host());
         properties.put("DB_PORT", Integer.toString(database.port()));
         properties.put("DB_NAME", database.name());
@@ -43,9 +53,9 @@ final class RunningBot implements AutoCloseable {
         properties.put("DB_PASSWORD", database.password());
         properties.put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
         properties.put("TELEGRAM_API_BASE_URL", telegram.baseUrl());
-        properties.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
+        properties.put("TELEGRAM_WEBHOOK_SECRET", secret);
         properties.put("SERVER_PORT", "0");
-        properties.putAll(extra);
+        return properties;
     }
 
     /** Starts the bot on a fresh database, with {@code extra} Spring properties. */

@@ -79,17 +79,7 @@ class ScaleIT {
         database = TestPostgres.newDatabase();
         database.migrate();
         telegram = FakeTelegram.start();
-        properties = new HashMap<>();
-        properties.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        properties.put("DB_HOST", database.host());
-        properties.put("DB_PORT", Integer.toString(database.port()));
-        properties.put("DB_NAME", database.name());
-        properties.put("DB_USER", database.user());
-        properties.put("DB_PASSWORD", database.password());
-        properties.put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
-        properties.put("TELEGRAM_API_BASE_URL", telegram.baseUrl());
-        properties.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
-        properties.put("SERVER_PORT", "0");
+        properties = RunningBot.serviceProperties(broker.bootstrapServers(), database, telegram, SECRET);
         properties.put("bread-bot.topics.partitions", PARTITIONS);
         // Telegram's limits would only make the test slow; ordering and once-only do not depend on them
         properties.put("bread-bot.sender.limits.chat-messages", 1000);
