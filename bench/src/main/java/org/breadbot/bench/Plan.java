@@ -1,0 +1,41 @@
+package org.breadbot.bench;
+
+import java.time.Duration;
+
+/**
+ * How long and how big each scenario's phases are. {@code quick} keeps the whole run within five minutes on two
+ * cores; {@code full} measures long enough for steady state and stable tails.
+ *
+ * @param warmUp            posting before each measured window, not recorded (JIT, pools, caches)
+ * @param measure           a measured window
+ * @param chats             chats in the population
+ * @param processorUpdates  updates preloaded for the processor scenario
+ * @param scalingUpdates    updates preloaded for each step of the scaling scenario
+ * @param saturationUpdates updates posted as fast as possible in the end-to-end saturation phase
+ * @param senderWindow      the measured window of each sender step
+ */
+record Plan(String name, Duration warmUp, Duration measure, int chats, int processorUpdates, int scalingUpdates,
+        int saturationUpdates, Duration senderWindow) {
+
+    static Plan quick() {
+        return new Plan("quick", Duration.ofSeconds(3), Duration.ofSeconds(7), 1_000, 15_000, 8_000, 12_000,
+                Duration.ofSeconds(12));
+    }
+
+    static Plan full() {
+        return new Plan("full", Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000, 100_000, 50_000, 60_000,
+                Duration.ofSeconds(60));
+    }
+
+    static Plan named(String name) {
+        return switch (name) {
+            case "quick" -> quick();
+            case "full" -> full();
+            default -> throw new IllegalArgumentException("mode must be quick or full, not " + name);
+        };
+    }
+
+    Duration phase() {
+        return warmUp.plus(measure);
+    }
+}

@@ -1,0 +1,52 @@
+package org.breadbot.bench;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Kafka producers with ingress's guarantees (acks=all, idempotence, lz4, no linger), and bulk writing. */
+final class Producers {
+
+    private Producers() {
+    }
+
+    static KafkaProducer<String, byte[]> ingressLike(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        return new KafkaProducer<>(config);
+    }
+
+    /** Writes all records (batched, as fast as the broker takes them) and waits for every ack. */
+    static void writeAll(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = ingressLike(bootstrapServers)) {
+            Future<RecordMetadata> last = null;
+            for (ProducerRecord<String, byte[]> record : records) {
+                last = producer.send(record);
+            }
+            producer.flush();
+            if (last != null) {
+                last.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("preloading failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
