@@ -3,6 +3,8 @@ package org.breadbot.ingress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +27,20 @@ public class IngressMetrics {
     public static final String UNAUTHORIZED = "unauthorized";
 
     private final MeterRegistry registry;
+    // looked up once per (source, outcome): building and registering a meter on every request showed in profiles
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public IngressMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void count(String source, String outcome) {
-        Counter.builder("bread_bot.ingress.updates")
+        counters.computeIfAbsent(source + '/' + outcome, key -> Counter.builder("bread_bot.ingress.updates")
                 .description("Updates received by ingress, by how they were received and what became of them")
                 .tag("source", source)
                 .tag("outcome", outcome)
-                .register(registry)
+                .register(registry))
                 .increment();
     }
 
@@ -44,12 +49,12 @@ public class IngressMetrics {
     }
 
     public void produced(Timer.Sample sample, String source, String outcome) {
-        sample.stop(Timer.builder("bread_bot.ingress.produce")
+        sample.stop(timers.computeIfAbsent(source + '/' + outcome, key -> Timer.builder("bread_bot.ingress.produce")
                 .description("Time from handing an update to the Kafka producer until it was acknowledged")
                 .tag("source", source)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
-                .register(registry));
+                .register(registry)));
         count(source, outcome);
     }
 }

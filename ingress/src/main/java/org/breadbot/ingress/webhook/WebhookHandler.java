@@ -1,6 +1,7 @@
 package org.breadbot.ingress.webhook;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.logging.UpdateMdc;
@@ -17,10 +18,13 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 /**
  * {@code POST /telegram/webhook} (architecture §5): secret first, then size, then parse; 200 only once Kafka holds
@@ -60,8 +64,9 @@ class WebhookHandler {
         }
         // the agent's server span when one is attached, else the caller's traceparent continued, else a new trace
         Trace hop = Trace.continueFrom(request.headers().firstHeader(Trace.TRACEPARENT));
+        Executor resumeOn = eventLoopOf(request);
         return body(request)
-                .flatMap(body -> store(body, hop))
+                .flatMap(body -> store(body, hop, resumeOn))
                 .onErrorResume(DataBufferLimitException.class, overLimit -> tooLarge());
     }
 
@@ -72,28 +77,46 @@ class WebhookHandler {
                 .defaultIfEmpty(EMPTY);
     }
 
-    private Mono<ServerResponse> store(byte[] body, Trace hop) {
+    /**
+     * The connection's Netty event loop: the response is written there after Kafka's ack without one more hop
+     * (Reactor's parallel scheduler where the server is not Reactor Netty).
+     */
+    private static Executor eventLoopOf(ServerRequest request) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+        if (nativeRequest instanceof Connection connection) {
+            return connection.channel().eventLoop();
+        }
+        return task -> Schedulers.parallel().schedule(task);
+    }
+
+    private Mono<ServerResponse> store(byte[] body, Trace hop, Executor resumeOn) {
         UpdateParser.Parsed parsed = UpdateParser.parse(body);
         if (!parsed.isValid()) {
             log.debug("Webhook request refused: {}", parsed.problem());
             return refuse(HttpStatus.BAD_REQUEST, IngressMetrics.INVALID, parsed.problem());
         }
         UpdateEnvelope envelope = parsed.envelope();
-        return producer.produce(envelope, body, Headers.SOURCE_WEBHOOK, hop)
+        return producer.produce(envelope, body, Headers.SOURCE_WEBHOOK, hop, resumeOn)
                 .then(accepted())
-                .onErrorResume(error -> notStored(parsed, error))
-                .contextWrite(UpdateMdc.into(UpdateMdc.of(envelope.updateId(), envelope.key(), hop)));
+                .onErrorResume(error -> notStored(envelope, hop, error));
     }
 
-    private Mono<ServerResponse> notStored(UpdateParser.Parsed parsed, Throwable error) {
-        if (UpdateProducer.isPermanent(error)) {
-            log.warn("Update {} is larger than Kafka accepts; refused with 413", parsed.envelope().updateId());
-            return ServerResponse.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(errorBody("update too large to store"));
+    /**
+     * The update's MDC entries are put around these log lines by hand: ingress runs without Reactor's automatic
+     * context propagation (its thread-local restoring on every signal was a quarter of ingress's CPU under load),
+     * and these are the only lines logged while an update is handled.
+     */
+    private Mono<ServerResponse> notStored(UpdateEnvelope envelope, Trace hop, Throwable error) {
+        try (UpdateMdc.Scope mdc = UpdateMdc.put(UpdateMdc.of(envelope.updateId(), envelope.key(), hop))) {
+            if (UpdateProducer.isPermanent(error)) {
+                log.warn("Update {} is larger than Kafka accepts; refused with 413", envelope.updateId());
+                return ServerResponse.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(errorBody("update too large to store"));
+            }
+            log.warn("Update {} not stored, answering 503 so Telegram redelivers: {}",
+                    envelope.updateId(), error.toString());
         }
-        log.warn("Update {} not stored, answering 503 so Telegram redelivers: {}",
-                parsed.envelope().updateId(), error.toString());
         return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .contentType(MediaType.APPLICATION_JSON)
