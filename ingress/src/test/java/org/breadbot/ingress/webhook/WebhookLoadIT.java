@@ -20,8 +20,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A measurement, not a check: webhook requests per second and their latency through a real (embedded) broker with
- * acks=all. Off by default; run with
+ * Webhook requests under concurrency through a real (embedded) broker with acks=all, with their rate and latency
+ * printed. Not a throughput figure: the WebClient and the broker share ingress's JVM and cores, which gave ~970 req/s
+ * where {@code wrk} against the exec jar and a broker of its own gives ~15,000 (docs/operations.md, "Ingress
+ * performance"). Off by default; run with
  * {@code ./mvnw -B -o -pl ingress verify -Dit.test=WebhookLoadIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dingress.load=true [-Dingress.load.requests=5000 -Dingress.load.concurrency=32]}.
  */
