@@ -112,18 +112,26 @@ public final class Bench implements Callable<Integer> {
                     e.printStackTrace();
                     results.failed(scenario.name(), String.valueOf(e));
                 }
+                // after every scenario, so a run cut short still leaves what it measured
+                results.finished((System.nanoTime() - startedNanos) / 1e9);
+                write(results, plan, started);
             }
         }
         results.finished((System.nanoTime() - startedNanos) / 1e9);
+        Path markdown = write(results, plan, started);
+        System.out.println();
+        System.out.println(MarkdownReport.render(results, null));
+        log(String.format("wrote %s (.json, .png) in %.0f s", markdown, results.wallSeconds()));
+        return results.failures().isEmpty() ? 0 : 1;
+    }
+
+    private Path write(Results results, Plan plan, Instant started) {
         String base = LocalDate.ofInstant(started, ZoneOffset.UTC) + (plan.name().equals("full") ? "" : "-quick");
         Path markdown = out.resolve(base + ".md");
         JsonReport.write(results, out.resolve(base + ".json"));
         ChartReport.write(results, out.resolve(base + ".png"));
         MarkdownReport.write(results, markdown, base + ".png");
-        System.out.println();
-        System.out.println(MarkdownReport.render(results, null));
-        log(String.format("wrote %s (.json, .png) in %.0f s", markdown, results.wallSeconds()));
-        return results.failures().isEmpty() ? 0 : 1;
+        return markdown;
     }
 
     private List<Scenario> select() {
@@ -146,7 +154,8 @@ public final class Bench implements Callable<Integer> {
         return selected;
     }
 
-    private static void log(String message) {
+    /** Progress on stdout, so a long run shows where it is. */
+    static void log(String message) {
         System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), message);
     }
 

@@ -18,12 +18,12 @@ record Plan(String name, Duration warmUp, Duration measure, int chats, int proce
         int saturationUpdates, Duration senderWindow) {
 
     static Plan quick() {
-        return new Plan("quick", Duration.ofSeconds(3), Duration.ofSeconds(7), 1_000, 15_000, 8_000, 12_000,
+        return new Plan("quick", Duration.ofSeconds(3), Duration.ofSeconds(7), 1_000, 6_000, 3_000, 6_000,
                 Duration.ofSeconds(12));
     }
 
     static Plan full() {
-        return new Plan("full", Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000, 100_000, 50_000, 60_000,
+        return new Plan("full", Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000, 60_000, 30_000, 40_000,
                 Duration.ofSeconds(60));
     }
 

@@ -52,7 +52,12 @@ final class ProcessorDrain {
         long firstCommitted = 0;
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(15).toNanos();
         long committed = 0;
+        long reported = System.nanoTime();
         while (committed < total) {
+            if (System.nanoTime() - reported > 10_000_000_000L) {
+                Bench.log("  processor: " + committed + " of " + total + " updates applied");
+                reported = System.nanoTime();
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("processor did not drain " + total + " updates within 15 minutes");
             }

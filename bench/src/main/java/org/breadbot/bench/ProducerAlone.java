@@ -28,6 +28,7 @@ final class ProducerAlone {
         Duration measure = context.plan().measure();
         try (KafkaProducer<String, byte[]> producer = Producers.ingressLike(context.infrastructure()
                 .bootstrapServers())) {
+            Producers.awaitLeaders(producer, TOPIC);
             prime(producer, source);
             Tally tally = new Tally();
             long measureFrom = System.nanoTime() + warmUp.toNanos();

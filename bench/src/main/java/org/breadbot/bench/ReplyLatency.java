@@ -33,8 +33,13 @@ final class ReplyLatency {
         long deadline = System.nanoTime() + timeout.toNanos();
         long last = -1;
         long lastChange = System.nanoTime();
+        long reported = System.nanoTime();
         while (System.nanoTime() < deadline) {
             long now = telegram.deliveredCount();
+            if (System.nanoTime() - reported > 10_000_000_000L) {
+                Bench.log("  waiting for replies: " + now + " of " + expected + " delivered");
+                reported = System.nanoTime();
+            }
             if (now >= expected) {
                 return;
             }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,14 @@ public final class JvmProcess implements AutoCloseable {
     private static final Set<String> INHERITED = Set.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TMPDIR", "TZ");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** JVMs still running, ended when the bench exits (Ctrl-C included) so none is left behind. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "bench-jvm-reaper"));
+    }
 
     private final String name;
     private final List<String> command;
@@ -56,6 +65,7 @@ public final class JvmProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
+            RUNNING.add(process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -104,6 +114,7 @@ public final class JvmProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        RUNNING.remove(process);
         process = null;
     }
 

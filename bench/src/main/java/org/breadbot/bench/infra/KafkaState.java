@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -47,7 +48,10 @@ public final class KafkaState implements AutoCloseable {
         }
     }
 
-    /** Creates a topic with {@code partitions} partitions and replication factor 1, unless it exists. */
+    /**
+     * Creates a topic with {@code partitions} partitions and replication factor 1, unless it exists, and waits
+     * until every partition has a leader.
+     */
     public void createTopic(String name, int partitions) {
         try {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
@@ -58,6 +62,22 @@ public final class KafkaState implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+                if (description.partitions().size() == partitions
+                        && description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException notYet) {
+                // the topic is not known everywhere yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Sleep.millis(100);
         }
     }
 

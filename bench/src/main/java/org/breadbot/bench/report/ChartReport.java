@@ -8,11 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.StandardTickUnitSource;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -63,12 +68,21 @@ public final class ChartReport {
         JFreeChart chart = ChartFactory.createBarChart("Throughput per scenario (per second, log scale)", null,
                 "per second", data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        LogAxis axis = new LogAxis("per second");
-        axis.setSmallestValue(0.1);
+        LogAxis axis = logAxis("per second", 0.1);
         plot.setRangeAxis(axis);
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         return chart;
+    }
+
+    /** A log axis labelled with plain numbers (1, 10, 100) rather than powers of ten. */
+    private static LogAxis logAxis(String label, double smallest) {
+        LogAxis axis = new LogAxis(label);
+        axis.setSmallestValue(smallest);
+        axis.setStandardTickUnits(new StandardTickUnitSource());
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        return axis;
     }
 
     private static JFreeChart latency(Results results) {
@@ -82,8 +96,7 @@ public final class ChartReport {
         }
         JFreeChart chart = ChartFactory.createBarChart("Latency percentiles (ms, log scale)", null, "ms", data,
                 PlotOrientation.VERTICAL, true, false, false);
-        LogAxis axis = new LogAxis("ms");
-        axis.setSmallestValue(0.01);
+        LogAxis axis = logAxis("ms", 0.1);
         chart.getCategoryPlot().setRangeAxis(axis);
         return chart;
     }

@@ -84,9 +84,20 @@ public final class MarkdownReport {
                 + number(figure.referenceValue()) + " " + figure.unit();
         Double ratio = figure.ratio();
         return "| " + escape(figure.name()) + " | " + number(figure.value()) + " " + figure.unit() + " | "
-                + escape(reference) + " | " + (ratio == null ? "" : String.format(Locale.ROOT, "%.0f %%", ratio * 100))
+                + escape(reference) + " | " + ratio(ratio)
                 + " | " + (figure.target() == null ? "" : escape(figure.target())) + " | "
                 + (figure.met() == null ? "" : figure.met() ? "yes" : "**no**") + " |\n";
+    }
+
+    /** As a percentage, or as a factor when it is ten times or more (latencies far above their reference). */
+    static String ratio(Double ratio) {
+        if (ratio == null || !Double.isFinite(ratio)) {
+            return "";
+        }
+        if (ratio >= 10) {
+            return String.format(Locale.ROOT, "×%,.0f", ratio);
+        }
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.1f %%" : "%.0f %%", ratio * 100);
     }
 
     static String number(Double value) {
