@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.breadbot.common.kafka.Topics;
 import org.breadbot.common.secret.Secrets;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import reactor.core.Exceptions;
@@ -50,7 +51,8 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     /** The exception the listener threw, without spring-kafka's and Reactor's wrappers. */
     static Throwable unwrap(Throwable failure) {
         Throwable current = Exceptions.unwrap(failure);
-        while (current instanceof ListenerExecutionFailedException && current.getCause() != null) {
+        while ((current instanceof ListenerExecutionFailedException || current instanceof BatchListenerFailedException)
+                && current.getCause() != null) {
             current = Exceptions.unwrap(current.getCause());
         }
         return current;

@@ -47,18 +47,13 @@ final class Outbox {
                 .rowsUpdated();
     }
 
-    /** Whether the chat has pending rows: a cheap check that spares most records a locking transaction. */
-    Mono<Boolean> hasPending(long chatId) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM outbox WHERE chat_id = $1) AS pending")
-                .bind(0, chatId)
-                .map((row, meta) -> Boolean.TRUE.equals(row.get("pending", Boolean.class)))
-                .one();
-    }
-
-    /** Every pending row of the chat, oldest first, locked; waits for whoever holds them (keeps chat order). */
-    Flux<OutboxRow> lockChat(long chatId) {
-        return db.sql("SELECT " + COLUMNS + " FROM outbox WHERE chat_id = $1 ORDER BY id FOR UPDATE")
-                .bind(0, chatId)
+    /**
+     * Every pending row of the chats, in id order, locked; waits for whoever holds any of them (keeps chat order).
+     * Rows are locked in id order, so two flushes of overlapping chats cannot deadlock.
+     */
+    Flux<OutboxRow> lockChats(Collection<Long> chatIds) {
+        return db.sql("SELECT " + COLUMNS + " FROM outbox WHERE chat_id = ANY($1) ORDER BY id FOR UPDATE")
+                .bind(0, chatIds.toArray(Long[]::new))
                 .map((row, meta) -> row(row))
                 .all();
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,22 +32,15 @@ final class OutboxFlusher {
         this.transactions = transactions;
     }
 
-    /** Publishes everything pending for the chats, one chat after another; returns how many rows. */
+    /**
+     * Publishes everything pending for the chats in one transaction, waiting for a concurrent flush of any of them
+     * to finish first; returns how many rows.
+     */
     Mono<Integer> flushChats(Collection<Long> chatIds) {
-        return Flux.fromIterable(chatIds)
-                .concatMap(this::flushChat)
-                .reduce(0, Integer::sum);
-    }
-
-    /** {@link #flushChat} when the chat has pending rows (normally it has none: they left with their update). */
-    Mono<Integer> flushChatIfPending(long chatId) {
-        return outbox.hasPending(chatId)
-                .flatMap(pending -> pending ? flushChat(chatId) : Mono.just(0));
-    }
-
-    /** Publishes everything pending for the chat, waiting for a concurrent flush of it to finish first. */
-    Mono<Integer> flushChat(long chatId) {
-        return outbox.lockChat(chatId)
+        if (chatIds.isEmpty()) {
+            return Mono.just(0);
+        }
+        return outbox.lockChats(chatIds)
                 .collectList()
                 .flatMap(this::publishAndDelete)
                 .as(transactions::transactional);
@@ -109,9 +101,7 @@ final class OutboxFlusher {
         if (rows.isEmpty()) {
             return Mono.just(0);
         }
-        // one at a time: a later reply must never be acknowledged while an earlier one of its chat failed
-        return Flux.fromIterable(rows)
-                .concatMap(publisher::publish)
+        return publisher.publishAll(rows)
                 .then(outbox.delete(rows.stream().map(OutboxRow::id).toList()))
                 .thenReturn(rows.size());
     }

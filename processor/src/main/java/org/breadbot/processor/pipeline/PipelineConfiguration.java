@@ -45,7 +45,7 @@ class PipelineConfiguration {
     /** The processor's consumer group (architecture §3). */
     static final String GROUP_ID = "bread-bot-processor";
 
-    /** How long stopping waits for the record in progress; see {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+    /** How long stopping waits for the batch in progress; see {@code spring.lifecycle.timeout-per-shutdown-phase}. */
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
 
     /** How long the last outbox flush at shutdown may take; it blocks its lifecycle phase. */
@@ -81,7 +81,7 @@ class PipelineConfiguration {
     }
 
     /**
-     * Offsets are committed by the container, after each record is done. Static membership
+     * Offsets are committed by the container, after each batch is done. Static membership
      * ({@code group-instance-id}) keeps a restarting instance's partitions with it for the session timeout.
      */
     @Bean
@@ -168,18 +168,19 @@ class PipelineConfiguration {
         ContainerProperties containerProperties = new ContainerProperties(Topics.UPDATES);
         containerProperties.setGroupId(GROUP_ID);
         containerProperties.setClientId(GROUP_ID);
-        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        // offsets are committed once per poll, after the listener has applied the batch and its replies are acked
+        containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
         containerProperties.setPollTimeout(properties.pollTimeout().toMillis());
         containerProperties.setMessageListener(new UpdateListener(new UpdateParser(properties.maxUpdateBytes()),
                 pipeline, metrics, properties.processingTimeout()));
-        // graceful shutdown: the record in progress finishes and its offset is committed (within the
+        // graceful shutdown: the batch in progress finishes and its offsets are committed (within the
         // lifecycle's timeout-per-shutdown-phase); a longer one is simply redelivered and de-duplicated
         containerProperties.setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
         container.setConcurrency(properties.concurrency());
         container.setCommonErrorHandler(updatesErrorHandler);
-        container.setRecordInterceptor(new PipelineRecordInterceptor(metrics));
+        container.setBatchInterceptor(new PipelineBatchInterceptor(metrics));
         return container;
     }
 

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code bread_bot_processor_updates_total{outcome}}: applied, duplicate, failed (= dead-lettered);</li>
  *   <li>{@code bread_bot_processor_dlt_total}: records written to {@code telegram.updates.dlt};</li>
- *   <li>{@code bread_bot_processor_processing_seconds} (histogram): from the listener receiving a record until its
- *       offset is committed, replies acknowledged by Kafka included (and dead-lettering, for failures);</li>
+ *   <li>{@code bread_bot_processor_processing_seconds} (histogram): from the poll that brought a record until its
+ *       batch is done, replies acknowledged by Kafka included (the offsets are committed right after); records
+ *       of a failed batch are timed when they are done after all;</li>
  *   <li>{@code bread_bot_processor_update_age_seconds} (histogram): from ingress receiving the update until the
  *       processor does, i.e. how far behind the consumers are, in time;</li>
  *   <li>{@code bread_bot_processor_outbox_pending}: replies committed but not yet acknowledged by Kafka.</li>
@@ -38,7 +39,7 @@ final class PipelineMetrics {
                 .description("Records written to telegram.updates.dlt")
                 .register(registry);
         processing = Timer.builder("bread_bot.processor.processing")
-                .description("From receiving a record to committing its offset, replies acknowledged included")
+                .description("From polling a record to its batch being done, replies acknowledged included")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
@@ -65,7 +66,7 @@ final class PipelineMetrics {
         (outcome.applied() ? applied : duplicate).increment();
     }
 
-    /** A record's way from receipt to commit, measured by {@link PipelineRecordInterceptor}. */
+    /** A record's way from its poll to its batch being done, measured by {@link PipelineBatchInterceptor}. */
     void recordDone(long nanos) {
         processing.record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -1,22 +1,33 @@
 package org.breadbot.processor.pipeline;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.logging.UpdateMdc;
 import org.breadbot.common.tracing.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * The edge between Kafka and the reactive pipeline: it blocks its consumer thread until the update is applied and
- * its replies are acknowledged, so the offset is committed only afterwards. Any exception goes to the error policy.
+ * The edge between Kafka and the reactive pipeline, a poll's batch at a time: it applies each record in its own
+ * transaction, one after another, then publishes the replies of every chat the batch touched at once, and only
+ * returns when they are acknowledged; the container then commits the batch's offsets. It blocks its consumer thread
+ * throughout, so an offset is never committed before its update is applied and its replies are on Kafka.
  *
- * <p>It puts the update's ids and its trace in the MDC first; blocking carries them into the reactive work
- * (automatic context propagation), and {@link PipelineRecordInterceptor} removes them once the record is done.
+ * <p>When a record fails, the replies of the records before it are published first; then it throws
+ * {@link BatchListenerFailedException} naming the record, so that the error policy commits the offsets before it
+ * and retries or dead-letters that record, and polls the rest again. Any exception goes to the error policy.
+ *
+ * <p>It puts each update's ids and its trace in the MDC while the update is applied; blocking carries them into
+ * the reactive work (automatic context propagation). A failing record's ids stay for the error policy's log lines
+ * and are cleared when the next batch starts.
  */
-final class UpdateListener implements MessageListener<String, byte[]> {
+final class UpdateListener implements BatchMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateListener.class);
 
@@ -33,16 +44,52 @@ final class UpdateListener implements MessageListener<String, byte[]> {
     }
 
     @Override
-    public void onMessage(ConsumerRecord<String, byte[]> record) {
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        UpdateMdc.clear();
+        Set<Long> touched = new LinkedHashSet<>();
+        for (int index = 0; index < records.size(); index++) {
+            try {
+                touched.addAll(apply(records.get(index)));
+            } catch (RuntimeException failure) {
+                if (index > 0) {
+                    flush(touched);
+                }
+                throw new BatchListenerFailedException("update failed", failure, index);
+            }
+        }
+        flush(touched);
+    }
+
+    /** Applies one record; returns the chats whose outbox may hold rows now: its own and its replies' chats. */
+    private Set<Long> apply(ConsumerRecord<String, byte[]> record) {
         Trace hop = Trace.continueFrom(Headers.text(record.headers(), Trace.TRACEPARENT));
         UpdateMdc.put(UpdateMdc.of(Headers.number(record.headers(), Headers.UPDATE_ID), chatOf(record), hop));
         IncomingUpdate update = parser.parse(record.value())
                 .withCarried(CarriedHeaders.of(record.headers(), hop));
         UpdateMdc.put(UpdateMdc.of(update.updateId(), update.chatId(), hop));
-        Outcome outcome = pipeline.process(update).timeout(timeout).block();
+        Outcome outcome = pipeline.apply(update).timeout(timeout).block();
         metrics.processed(outcome);
         log.debug("Update {} ({}) of chat {} from {}-{}@{}: {}", update.updateId(), update.type(), update.chatId(),
                 record.topic(), record.partition(), record.offset(), outcome.applied() ? "applied" : "duplicate");
+        UpdateMdc.clear();
+        // its own chat too: a redelivered duplicate's replies may still be in the outbox after a crash
+        Set<Long> chats = new LinkedHashSet<>(outcome.replyChats());
+        chats.add(update.chatId());
+        return chats;
+    }
+
+    /**
+     * Publishes the replies of the batch so far. If that fails, none of the batch counts as done: the failure is
+     * blamed on the first record, so that nothing is committed and the whole batch comes back (its records are
+     * duplicates by then, whose chats are flushed again); transient failures are retried without end.
+     */
+    private void flush(Set<Long> chats) {
+        UpdateMdc.clear();
+        try {
+            pipeline.flush(chats).timeout(timeout).block();
+        } catch (RuntimeException failure) {
+            throw new BatchListenerFailedException("replies of the batch not published", failure, 0);
+        }
     }
 
     private static Long chatOf(ConsumerRecord<String, byte[]> record) {

@@ -2,6 +2,7 @@ package org.breadbot.processor.pipeline;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,16 +11,18 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies one update exactly once in effect and hands its replies to Kafka.
+ * Applies updates exactly once in effect and hands their replies to Kafka, a consumer's batch at a time.
  *
  * <ol>
- *   <li>Flush what is still pending for the chat (a crash after an earlier commit), so that chat order holds.</li>
- *   <li>In one transaction: mark the update processed, or stop if it already was; run the bot logic, whose writes
- *       join the transaction; store its replies in the outbox.</li>
- *   <li>Publish the new replies and delete them once acknowledged.</li>
+ *   <li>{@link #apply}: in one transaction per update, mark it processed, or stop if it already was; run the bot
+ *       logic, whose writes join the transaction; store its replies in the outbox.</li>
+ *   <li>{@link #flush}: once per batch, publish the outbox rows of every chat the batch touched, in id order, and
+ *       delete them once acknowledged; only then are the batch's offsets committed.</li>
  * </ol>
- * A crash before step 2 commits leaves nothing behind; after it, the outbox still holds the replies, which the
- * redelivered record (step 1) or the relay publishes.
+ * A crash before an update's commit leaves nothing behind; after it, the outbox still holds the replies, which the
+ * redelivered batch's flush (its record is then a duplicate, but its chat is still flushed) or the relay publishes.
+ * A chat's rows always leave in id order, whoever publishes them, so rows left behind by a crash go out before the
+ * chat's newer ones without a flush before each update.
  */
 final class UpdatePipeline {
 
@@ -40,16 +43,16 @@ final class UpdatePipeline {
         this.clock = clock;
     }
 
-    Mono<Outcome> process(IncomingUpdate update) {
-        return flusher.flushChatIfPending(update.chatId())
-                .then(applyOnce(update))
-                .flatMap(outcome -> flusher.flushChats(outcome.replyChats()).thenReturn(outcome));
-    }
-
-    private Mono<Outcome> applyOnce(IncomingUpdate update) {
+    /** Applies the update in its own transaction; its replies wait in the outbox for {@link #flush}. */
+    Mono<Outcome> apply(IncomingUpdate update) {
         return processedUpdates.markProcessed(update.updateId(), update.chatId())
                 .flatMap(first -> first ? handleAndStore(update) : Mono.just(Outcome.duplicate()))
                 .as(transactions::transactional);
+    }
+
+    /** Publishes everything pending for the chats; returns how many replies. */
+    Mono<Integer> flush(Collection<Long> chats) {
+        return flusher.flushChats(chats);
     }
 
     private Mono<Outcome> handleAndStore(IncomingUpdate update) {

@@ -2,6 +2,7 @@ package org.breadbot.processor.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.breadbot.common.telegram.Message;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
  * {@code reject:} make it throw {@link IllegalArgumentException} after its write, {@code bug:} an
  * {@link IllegalStateException}; {@code flaky:} fails transiently on its first attempt; {@code two:} gets two
  * replies; {@code elsewhere:<chat id>} is answered in that other chat; {@code slow:<ms>} takes that long after
- * its write.
+ * its write; {@code hold:<name>} fails transiently for as long as the test {@linkplain #hold holds} that name.
  *
  * <p>A plain class (no {@code @Configuration}/{@code @TestConfiguration}) so that no component scan of
  * {@code org.breadbot.processor} ever picks it up by accident; {@link PipelineTestApplication} imports it.
@@ -30,6 +31,7 @@ class EchoHandler implements UpdateHandler {
 
     private final DatabaseClient db;
     private final Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     EchoHandler(DatabaseClient db) {
         this.db = db;
@@ -53,6 +55,15 @@ class EchoHandler implements UpdateHandler {
         return count == null ? 0 : count.get();
     }
 
+    /** Makes {@code hold:<name>} updates fail transiently until {@link #release}. */
+    void hold(String name) {
+        held.add(name);
+    }
+
+    void release(String name) {
+        held.remove(name);
+    }
+
     private Mono<Long> record(long updateId, Message message) {
         return db.sql("INSERT INTO echo_effects (update_id, chat_id, text) VALUES ($1, $2, $3)")
                 .bind(0, updateId)
@@ -62,9 +73,12 @@ class EchoHandler implements UpdateHandler {
                 .rowsUpdated();
     }
 
-    private static Mono<List<Answer>> answer(Message message, boolean firstAttempt) {
+    private Mono<List<Answer>> answer(Message message, boolean firstAttempt) {
         String text = message.text();
         long chat = message.chat().id();
+        if (text.startsWith("hold:") && held.contains(text.substring("hold:".length()))) {
+            return Mono.error(new TransientDataAccessResourceException("held by the test"));
+        }
         if (text.startsWith("flaky:") && firstAttempt) {
             return Mono.error(new TransientDataAccessResourceException("database hiccup"));
         }

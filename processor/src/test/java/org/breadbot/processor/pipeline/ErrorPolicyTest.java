@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.kafka.GroupProtocol;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -50,6 +51,14 @@ class ErrorPolicyTest {
         assertThat(message).doesNotContain(token).contains("bot***").hasSizeLessThanOrEqualTo(
                 DeadLetters.MAX_MESSAGE_CHARS + 1);
         assertThat(Headers.ERROR_MESSAGE).isEqualTo("error-message");
+    }
+
+    @Test
+    void deadLettersNameTheRecordsOwnFailureNotTheBatchListenersWrapper() {
+        Exception failure = new ListenerExecutionFailedException("listener failed",
+                new BatchListenerFailedException("update failed", new IllegalArgumentException("bad shape"), 3));
+
+        assertThat(DeadLetters.unwrap(failure)).isInstanceOf(IllegalArgumentException.class).hasMessage("bad shape");
     }
 
     @Test

@@ -24,8 +24,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import io.r2dbc.pool.ConnectionPool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.kafka.Topics;
@@ -41,6 +45,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** The pipeline end to end: real Kafka, real PostgreSQL, {@link EchoHandler} as the bot logic. */
 class UpdatePipelineIT {
@@ -144,6 +149,50 @@ class UpdatePipelineIT {
         assertThat(header(letter, Headers.ERROR_MESSAGE)).isEqualTo("boom");
         assertThat(handler().attempts(buggy)).isEqualTo(3);
         assertThat(effects(buggy)).isZero();
+    }
+
+    @Test
+    void aFailingRecordOfABatchLetsTheRecordsBeforeItBeRepliedAndCommittedAndLosesNoneAfterIt() throws Exception {
+        long chat = newChat();
+        long first = nextUpdateId();
+        long second = nextUpdateId();
+        long held = nextUpdateId();
+        long after = nextUpdateId();
+        String name = "batch-" + held;
+        handler().hold(name);
+        MessageListenerContainer consumers = processor.getBean("updatesListenerContainer",
+                MessageListenerContainer.class);
+
+        // stopped while the records arrive, so that one poll brings them all
+        consumers.stop();
+        RecordMetadata heldRecord;
+        try {
+            sendUpdate(chat, Updates.text("first").inGroup(chat).from(TestUsers.ALICE).id(first).json());
+            sendUpdate(chat, Updates.text("second").inGroup(chat).from(TestUsers.ALICE).id(second).json());
+            heldRecord = sendUpdate(chat, Updates.text("hold:" + name).inGroup(chat).from(TestUsers.ALICE).id(held)
+                    .json());
+            sendUpdate(chat, Updates.text("after").inGroup(chat).from(TestUsers.ALICE).id(after).json());
+        } finally {
+            consumers.start();
+        }
+
+        assertThat(replyIds(awaitReplies(chat, 2))).containsExactly(ReplyCommand.idFor(chat, first, 0),
+                ReplyCommand.idFor(chat, second, 0));
+        TopicPartition partition = new TopicPartition(Topics.UPDATES, heldRecord.partition());
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed(partition) == heldRecord.offset());
+        await().atMost(Duration.ofSeconds(30)).until(() -> handler().attempts(held) >= 2);
+        assertThat(replyIds(chat)).hasSize(2);
+        assertThat(handler().attempts(after)).isZero();
+
+        handler().release(name);
+
+        assertThat(replyIds(awaitReplies(chat, 4))).containsExactly(ReplyCommand.idFor(chat, first, 0),
+                ReplyCommand.idFor(chat, second, 0), ReplyCommand.idFor(chat, held, 0),
+                ReplyCommand.idFor(chat, after, 0));
+        assertThat(List.of(first, second, held, after)).allSatisfy(id -> assertThat(effects(id)).isEqualTo(1));
+        assertThat(handler().attempts(first)).isEqualTo(1);
+        assertThat(handler().attempts(after)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed(partition) > heldRecord.offset() + 1);
     }
 
     @Test
@@ -309,6 +358,15 @@ class UpdatePipelineIT {
         ConnectionPool pool = processor.getBean(ConnectionPool.class);
 
         assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(PoolSizing.maxSize(20, 3));
+    }
+
+    private static long committed(TopicPartition partition) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(PipelineConfiguration.GROUP_ID)
+                    .partitionsToOffsetAndMetadata().get().get(partition);
+            return offset == null ? -1 : offset.offset();
+        }
     }
 
     private static EchoHandler handler() {
