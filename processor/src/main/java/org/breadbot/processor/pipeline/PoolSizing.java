@@ -8,7 +8,7 @@ import org.springframework.core.env.Environment;
 /**
  * Sizes the R2DBC pool from {@code DB_MAX_POOL} with the original bot's rule: the budget is divided per worker
  * (here: per consumer thread), {@code max(1, ceil(DB_MAX_POOL / concurrency))} each, and the instance's one shared
- * pool holds the shares of all its threads (default 3 threads × 7 = 21). So every thread can always get a
+ * pool holds the shares of all its threads (default 6 threads × 4 = 24). So every thread can always get a
  * connection, and raising the concurrency never starves it. This overrides {@code spring.r2dbc.pool.max-size},
  * which is bound before it runs.
  */

@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("bread-bot.processor")
 record ProcessorProperties(
-        @DefaultValue("3") @Min(1) @Max(256) int concurrency,
+        @DefaultValue("6") @Min(1) @Max(256) int concurrency,
         @DefaultValue("auto") @NotNull GroupProtocol groupProtocol,
         String groupInstanceId,
         @DefaultValue("20") @Min(1) int dbMaxPool,

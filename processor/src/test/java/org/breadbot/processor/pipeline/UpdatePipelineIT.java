@@ -357,7 +357,7 @@ class UpdatePipelineIT {
     void connectionPoolIsThisInstancesShareOfDbMaxPool() {
         ConnectionPool pool = processor.getBean(ConnectionPool.class);
 
-        assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(PoolSizing.maxSize(20, 3));
+        assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(PoolSizing.maxSize(20, 6));
     }
 
     private static long committed(TopicPartition partition) throws Exception {
