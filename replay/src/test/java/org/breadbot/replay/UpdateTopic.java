@@ -35,10 +35,14 @@ final class UpdateTopic implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                // the 2-core machine is shared by parallel builds: give a starved broker time rather than lose data
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000),
+                // one request at a time: a refused first batch overtaken by the next is never stored (see
+                // TestKafka.createTopics), whatever made the partition briefly leaderless
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                // 2 minutes of retries are plenty for a starved 2-core CI machine; a producer stuck for longer is
+                // broken, and its failure should show before the CI limit does
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -79,7 +83,7 @@ final class UpdateTopic implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("a record was not stored in " + name + ": " + e.getCause(), e.getCause());
         }
     }
 
@@ -95,7 +99,7 @@ final class UpdateTopic implements AutoCloseable {
     void flush() {
         producer.flush();
         if (failure.get() != null) {
-            throw new IllegalStateException("a record was not stored in " + name, failure.get());
+            throw new IllegalStateException("a record was not stored in " + name + ": " + failure.get(), failure.get());
         }
     }
 
