@@ -13,18 +13,19 @@ import java.time.Duration;
  * @param scalingUpdates    updates preloaded for each step of the scaling scenario
  * @param saturationUpdates updates posted as fast as possible in the end-to-end saturation phase
  * @param senderWindow      the measured window of each sender step
+ * @param ingressWarmUp     load before the ingress measurements, for the JIT of each server
  */
 record Plan(String name, Duration warmUp, Duration measure, int chats, int processorUpdates, int scalingUpdates,
-        int saturationUpdates, Duration senderWindow) {
+        int saturationUpdates, Duration senderWindow, Duration ingressWarmUp) {
 
     static Plan quick() {
-        return new Plan("quick", Duration.ofSeconds(3), Duration.ofSeconds(7), 1_000, 6_000, 3_000, 6_000,
-                Duration.ofSeconds(12));
+        return new Plan("quick", Duration.ofSeconds(2), Duration.ofSeconds(6), 1_000, 6_000, 2_000, 5_000,
+                Duration.ofSeconds(8), Duration.ofSeconds(10));
     }
 
     static Plan full() {
-        return new Plan("full", Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000, 60_000, 30_000, 40_000,
-                Duration.ofSeconds(60));
+        return new Plan("full", Duration.ofSeconds(10), Duration.ofSeconds(30), 1_000, 40_000, 15_000, 30_000,
+                Duration.ofSeconds(60), Duration.ofSeconds(30));
     }
 
     static Plan named(String name) {
