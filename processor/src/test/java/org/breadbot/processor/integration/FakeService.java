@@ -33,7 +33,12 @@ public final class FakeService implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** One answer. */
-    public record Response(int status, String contentType, byte[] body, Duration delay, boolean hangs) {
+    public record Response(int status, String contentType, byte[] body, Duration delay, boolean hangs,
+            CountDownLatch gate) {
+
+        public Response(int status, String contentType, byte[] body, Duration delay, boolean hangs) {
+            this(status, contentType, body, delay, hangs, null);
+        }
 
         public static Response json(String body) {
             return new Response(200, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8),
@@ -65,7 +70,15 @@ public final class FakeService implements AutoCloseable {
         }
 
         public Response delayed(Duration delay) {
-            return new Response(status, contentType, body, delay, hangs);
+            return new Response(status, contentType, body, delay, hangs, gate);
+        }
+
+        /**
+         * Answers once the test opens {@code gate} (or after {@code delay} at the latest): a slow answer that
+         * arrives after what the test waits for, however slow a loaded machine makes the rest.
+         */
+        public Response heldUntil(CountDownLatch gate, Duration atMost) {
+            return new Response(status, contentType, body, atMost, hangs, gate);
         }
     }
 
@@ -139,7 +152,9 @@ public final class FakeService implements AutoCloseable {
                 closed.await(10, TimeUnit.MINUTES);
                 return;
             }
-            if (!response.delay().isZero()) {
+            if (response.gate() != null) {
+                response.gate().await(response.delay().toMillis(), TimeUnit.MILLISECONDS);
+            } else if (!response.delay().isZero()) {
                 if (closed.await(response.delay().toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -233,8 +234,11 @@ class SlowJobsIT {
     @Test
     void aChatsLaterUpdatesAreAnsweredInOrderWhileItsOwnJobIsSlowAndTheJobAnswersWhenDone() {
         long chat = chatOn(1);
+        CountDownLatch slowQuote = new CountDownLatch(1);
+        // held until the later updates are answered (below the quotes' 15 s timeout): a fixed delay lost the race
+        // on an overloaded machine
         service.script("/api/1.0/", json("{\"quoteText\":\"Поздно\",\"quoteAuthor\":\"Я\"}")
-                .delayed(Duration.ofSeconds(3)));
+                .heldUntil(slowQuote, Duration.ofSeconds(12)));
 
         Updates.Builder command = Updates.text("Хлеб цитата").inGroup(chat).messageId(10);
         send(command);
@@ -242,6 +246,9 @@ class SlowJobsIT {
         for (int i = 1; i <= 5; i++) {
             send(Updates.text("Хлеб скажи " + i).inGroup(chat).messageId(10 + i));
         }
+        assertThat(repliesOf(chat, 5, Duration.ofSeconds(30))).extracting(ReplyCommand::text)
+                .containsExactly("1", "2", "3", "4", "5");
+        slowQuote.countDown();
 
         List<ReplyCommand> all = repliesOf(chat, 6, Duration.ofSeconds(30));
         assertThat(all).extracting(ReplyCommand::text)
