@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -46,7 +47,13 @@ public final class TopicProvisioner {
         return topics;
     }
 
-    /** Creates the missing topics among {@code names} (all of {@link #declarations()} when empty). */
+    /**
+     * Creates the missing topics among {@code names} (all of {@link #declarations()} when empty) and returns once
+     * every partition of the created ones has a leader that answers, so a write right after it is accepted.
+     *
+     * @throws java.util.concurrent.TimeoutException when a step, or the leaders of a created topic, take longer than
+     *                                               {@code timeout}; the message names the topic
+     */
     public void provision(Admin admin, Collection<String> names, Duration timeout)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         if (!properties.create()) {
@@ -58,17 +65,33 @@ public final class TopicProvisioner {
         Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
         if (!missing.isEmpty()) {
-            try {
-                admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                missing.forEach(t -> log.info("Created topic {} with {} partitions", t.name(), t.numPartitions()));
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-                // another replica created it first: fine
-            }
+            create(admin, missing, timeout);
+            // producers are idempotent with several requests in flight: a first write that reaches a partition the
+            // broker does not lead yet is lost (see PartitionLeaders); topics that already existed are not waited for
+            PartitionLeaders.await(admin, missing.stream().map(NewTopic::name).toList(), timeout);
         }
         warnAboutDifferences(admin, wanted, timeout);
+    }
+
+    private static void create(Admin admin, List<NewTopic> missing, Duration timeout)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        Map<String, KafkaFuture<Void>> created = admin.createTopics(missing).values();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (NewTopic topic : missing) {
+            try {
+                created.get(topic.name()).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                log.info("Created topic {} with {} partitions", topic.name(), topic.numPartitions());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new ExecutionException("cannot create topic " + topic.name() + ": " + e.getCause(),
+                            e.getCause());
+                }
+                // another replica created it first: fine, though just as new, so its leaders are awaited too
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new java.util.concurrent.TimeoutException("topic " + topic.name() + " was not created within "
+                        + timeout);
+            }
+        }
     }
 
     private void warnAboutDifferences(Admin admin, List<NewTopic> wanted, Duration timeout)
