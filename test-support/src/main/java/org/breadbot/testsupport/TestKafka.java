@@ -2,26 +2,25 @@ package org.breadbot.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.breadbot.common.kafka.PartitionLeaders;
 import org.breadbot.testsupport.embedded.KraftBroker;
 import org.slf4j.LoggerFactory;
 
@@ -61,38 +60,13 @@ public final class TestKafka {
                     }
                 }
             }
-            awaitLeaders(admin, List.of(topics));
+            // a write right after createTopics may otherwise be lost (see PartitionLeaders)
+            PartitionLeaders.await(admin, List.of(topics), ADMIN_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        }
-    }
-
-    /**
-     * CreateTopics answers once the controller has committed the topic; the broker creates the partitions a moment
-     * later. An idempotent producer with several requests in flight loses its first batch when that one is refused
-     * there (NOT_LEADER_OR_FOLLOWER) and a later one is appended: the broker, knowing no state of that producer,
-     * takes the later sequence, and the retried first batch is OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery
-     * timeout (KAFKA-14359; our 4.1 broker still does this). ListOffsets is answered only by a partition's leader, as
-     * Produce is.
-     */
-    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException {
-        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
-                        description.partitions().forEach(partition ->
-                                latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
-                admin.listOffsets(latest).all().get();
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topics " + topics + " have no leader on the broker within "
-                            + ADMIN_TIMEOUT + ": " + e.getCause(), e.getCause());
-                }
-                Thread.sleep(100);
-            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
