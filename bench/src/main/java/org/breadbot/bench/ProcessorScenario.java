@@ -12,8 +12,8 @@ import org.breadbot.bench.report.Figure;
 final class ProcessorScenario implements Scenario {
 
     static final String NAME = "processor";
-    /** The processor's default consumer threads (processor.yml). */
-    static final int CONCURRENCY = 3;
+    /** The processor's default consumer threads (processor.yml: one per partition of the 6-partition topic). */
+    static final int CONCURRENCY = 6;
 
     @Override
     public String name() {
