@@ -9,7 +9,7 @@ missing=0
 for module in ingress processor sender; do
   compgen -G "$module/target/$module-*-exec.jar" > /dev/null || missing=1
 done
-[[ -f standalone/target/bread-bot.jar && -f bench/target/classpath.txt && -d bench/target/classes ]] || missing=1
+[[ -f standalone/target/bread-bot.jar && -f bench/target/classpath.txt && -f bench/target/classes/org/breadbot/bench/Bench.class ]] || missing=1
 if [[ $missing == 1 ]]; then
   echo "[bench] building the jars first: ./mvnw -q package -DskipTests" >&2
   ./mvnw -q package -DskipTests
