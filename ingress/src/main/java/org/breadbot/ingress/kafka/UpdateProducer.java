@@ -15,6 +15,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -26,6 +29,7 @@ import org.breadbot.ingress.IngressProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -52,11 +56,13 @@ public class UpdateProducer implements DisposableBean {
     /** Where the caller's work goes on when no executor is given: Reactor's parallel scheduler. */
     private static final Executor PARALLEL = task -> Schedulers.parallel().schedule(task);
     /** A send() on the caller's thread that took longer than this has blocked: no more of them until re-armed. */
-    private static final long BLOCKED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    static final Duration BLOCKED = Duration.ofMillis(5);
     /** Well inside metadata.max.idle.ms (5 min by default), after which the producer drops an unused topic. */
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private final KafkaTemplate<String, byte[]> template;
+    private final Function<ProducerRecord<String, byte[]>, CompletableFuture<SendResult<String, byte[]>>> sender;
+    private final Supplier<Buffer> buffer;
+    private final long blockedNanos;
     private final IngressMetrics metrics;
     private final Duration timeout;
     private final long timeoutNanos;
@@ -71,13 +77,26 @@ public class UpdateProducer implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    /** The producer's buffer-available-bytes while sends may be made on the caller's thread, else null. */
-    private volatile Metric bufferAvailable;
+    /** The producer's free buffer while sends may be made on the caller's thread, else null. */
+    private volatile DoubleSupplier bufferAvailable;
     private volatile double bufferReserve;
     private volatile long lastSendNanos = System.nanoTime();
 
+    @Autowired
     UpdateProducer(KafkaTemplate<String, byte[]> template, IngressMetrics metrics, IngressProperties properties) {
-        this.template = template;
+        this(template::send, () -> Buffer.of(template.metrics()), BLOCKED, metrics, properties);
+    }
+
+    /**
+     * @param sender       hands a record to the producer: {@code KafkaTemplate::send}
+     * @param buffer       the producer's buffer figures, read when a send on the send thread was acknowledged
+     * @param blockedAfter a send() on the caller's thread that took longer has blocked (see the class comment)
+     */
+    UpdateProducer(Function<ProducerRecord<String, byte[]>, CompletableFuture<SendResult<String, byte[]>>> sender,
+            Supplier<Buffer> buffer, Duration blockedAfter, IngressMetrics metrics, IngressProperties properties) {
+        this.sender = sender;
+        this.buffer = buffer;
+        this.blockedNanos = blockedAfter.toNanos();
         this.metrics = metrics;
         this.timeout = properties.kafka().produceTimeout();
         this.timeoutNanos = timeout.toNanos();
@@ -148,7 +167,7 @@ public class UpdateProducer implements DisposableBean {
 
     /** Whether send() can be called on this thread without blocking (see the class comment). */
     private boolean canSendHere() {
-        Metric available = bufferAvailable;
+        DoubleSupplier available = bufferAvailable;
         if (available == null) {
             return false;
         }
@@ -156,7 +175,7 @@ public class UpdateProducer implements DisposableBean {
             disarm("no send for a minute");
             return false;
         }
-        return available.metricValue() instanceof Double free && free >= bufferReserve;
+        return available.getAsDouble() >= bufferReserve;
     }
 
     private void send(ProducerRecord<String, byte[]> record, Trace trace, Attempt attempt, boolean onSendThread) {
@@ -168,13 +187,13 @@ public class UpdateProducer implements DisposableBean {
         CompletableFuture<SendResult<String, byte[]>> future;
         try {
             // sent under the hop's trace, so that a tracing agent's producer span joins it
-            future = trace.call(() -> template.send(record));
+            future = trace.call(() -> sender.apply(record));
         } catch (RuntimeException refused) {
             attempt.finish(null, refused, onSendThread);
             return;
         }
-        if (!onSendThread && System.nanoTime() - started > BLOCKED_NANOS) {
-            disarm("a send on the caller's thread took over " + TimeUnit.NANOSECONDS.toMillis(BLOCKED_NANOS) + " ms");
+        if (!onSendThread && System.nanoTime() - started > blockedNanos) {
+            disarm("a send on the caller's thread took over " + Duration.ofNanos(blockedNanos));
         }
         // the ack arrives on the producer's I/O thread, which must not run the caller's work
         future.whenComplete((result, error) -> attempt.finish(result, error, onSendThread));
@@ -185,20 +204,10 @@ public class UpdateProducer implements DisposableBean {
         if (bufferAvailable != null) {
             return;
         }
-        Metric available = null;
-        Metric total = null;
-        for (Map.Entry<MetricName, ? extends Metric> metric : template.metrics().entrySet()) {
-            if ("producer-metrics".equals(metric.getKey().group())) {
-                if ("buffer-available-bytes".equals(metric.getKey().name())) {
-                    available = metric.getValue();
-                } else if ("buffer-total-bytes".equals(metric.getKey().name())) {
-                    total = metric.getValue();
-                }
-            }
-        }
-        if (available != null && total != null && total.metricValue() instanceof Double totalBytes) {
-            bufferReserve = totalBytes / 2;
-            bufferAvailable = available;
+        Buffer figures = buffer.get();
+        if (figures != null) {
+            bufferReserve = figures.total() / 2;
+            bufferAvailable = figures.available();
         }
     }
 
@@ -228,6 +237,35 @@ public class UpdateProducer implements DisposableBean {
     public void destroy() {
         sendThread.shutdown();
         timers.stop();
+    }
+
+    /**
+     * The producer's buffer: the bytes free now (NaN when unknown, which counts as too few) and its size.
+     *
+     * @param available buffer-available-bytes, read before each send on the caller's thread
+     * @param total     buffer-total-bytes (buffer.memory)
+     */
+    record Buffer(DoubleSupplier available, double total) {
+
+        /** From the producer's metrics ({@code producer-metrics} group); null while they are not registered. */
+        static Buffer of(Map<MetricName, ? extends Metric> producerMetrics) {
+            Metric available = null;
+            Metric total = null;
+            for (Map.Entry<MetricName, ? extends Metric> metric : producerMetrics.entrySet()) {
+                if ("producer-metrics".equals(metric.getKey().group())) {
+                    if ("buffer-available-bytes".equals(metric.getKey().name())) {
+                        available = metric.getValue();
+                    } else if ("buffer-total-bytes".equals(metric.getKey().name())) {
+                        total = metric.getValue();
+                    }
+                }
+            }
+            if (available == null || total == null || !(total.metricValue() instanceof Double totalBytes)) {
+                return null;
+            }
+            Metric free = available;
+            return new Buffer(() -> free.metricValue() instanceof Double bytes ? bytes : Double.NaN, totalBytes);
+        }
     }
 
     /** One update's way to Kafka: answered once, by the ack, the failure or the timeout, whichever comes first. */
