@@ -14,6 +14,7 @@ import org.breadbot.processor.store.MemberRow;
 import org.breadbot.processor.store.MemberStatsStore;
 import org.breadbot.processor.store.MemberStore;
 import org.breadbot.processor.store.MembershipStore;
+import org.breadbot.processor.store.RegistrationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,17 +37,41 @@ class Registration {
     private final MembershipStore memberships;
     private final AnswerPackStore packs;
     private final MemberStatsStore stats;
+    private final RegistrationStore known;
 
     Registration(MemberStore members, ChatStore chats, MembershipStore memberships, AnswerPackStore packs,
-            MemberStatsStore stats) {
+            MemberStatsStore stats, RegistrationStore known) {
         this.members = members;
         this.chats = chats;
         this.memberships = memberships;
         this.packs = packs;
         this.stats = stats;
+        this.known = known;
     }
 
+    /**
+     * A known sender in a known chat under unchanged names (nearly every message) is registered by one statement;
+     * anyone else step by step, which the one statement left untouched.
+     */
     Mono<MessageContext> register(Update update, Message message, LocalDateTime now) {
+        return registerKnown(update, message, now)
+                .switchIfEmpty(Mono.defer(() -> registerStepByStep(update, message, now)));
+    }
+
+    private Mono<MessageContext> registerKnown(Update update, Message message, LocalDateTime now) {
+        User sender = message.from();
+        String username = fit(usernameOf(sender));
+        return known.registerKnown(sender.id(), username, firstNameOf(sender), lastNameOf(sender),
+                        message.chat().id(), chatName(message, username), !update.isEdit(), now)
+                .map(rows -> new MessageContext(update, message, rows.chat(), rows.member(),
+                        defaultOrNull(rows.firstPack()), now));
+    }
+
+    private static AnswerPack defaultOrNull(AnswerPack firstPack) {
+        return firstPack != null && firstPack.isDefault() ? firstPack : null;
+    }
+
+    private Mono<MessageContext> registerStepByStep(Update update, Message message, LocalDateTime now) {
         User sender = message.from();
         String username = fit(usernameOf(sender));
         return member(sender, username, now).flatMap(member -> chat(message, username, now)
@@ -69,9 +94,17 @@ class Registration {
         return text.substring(0, text.offsetByCodePoints(0, MAX_NAME_LENGTH));
     }
 
+    private static String firstNameOf(User sender) {
+        return fit(Objects.requireNonNullElse(sender.firstName(), ""));
+    }
+
+    private static String lastNameOf(User sender) {
+        return fit(Objects.requireNonNullElse(sender.lastName(), ""));
+    }
+
     private Mono<MemberRow> member(User sender, String username, LocalDateTime now) {
-        String firstName = fit(Objects.requireNonNullElse(sender.firstName(), ""));
-        String lastName = fit(Objects.requireNonNullElse(sender.lastName(), ""));
+        String firstName = firstNameOf(sender);
+        String lastName = lastNameOf(sender);
         return members.findByTelegramIdOrUsername(sender.id(), username)
                 .switchIfEmpty(Mono.defer(() ->
                         members.insert(sender.id(), username, firstName, lastName, sender.isBot(), now)))
@@ -86,18 +119,24 @@ class Registration {
             return Mono.just(found);
         }
         return members.updateNames(found.id(), username, firstName, lastName, now)
-                .doOnNext(updated -> {
+                // handle, not doOnNext: it puts the update's MDC entries on this thread for the log line
+                .handle((updated, sink) -> {
                     if (!updated.username().equals(username)) {
                         log.info("Member {} keeps username {}: {} belongs to another member",
                                 updated.id(), updated.username(), username);
                     }
+                    sink.next(updated);
                 });
     }
 
     private Mono<ChatRow> chat(Message message, String senderUsername, LocalDateTime now) {
+        return chats.register(message.chat().id(), chatName(message, senderUsername), now);
+    }
+
+    /** A group is named after its title, a private chat after the sender's username. */
+    private static String chatName(Message message, String senderUsername) {
         String title = message.chat().title();
-        String name = title != null ? fit(title) : senderUsername;
-        return chats.register(message.chat().id(), name, now);
+        return title != null ? fit(title) : senderUsername;
     }
 
     private Mono<Void> countMessage(Update update, ChatRow chat, MemberRow member, LocalDateTime now) {
