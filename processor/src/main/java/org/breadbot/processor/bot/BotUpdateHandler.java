@@ -68,10 +68,13 @@ class BotUpdateHandler implements UpdateHandler {
         return !(error instanceof DataAccessException);
     }
 
+    /** Logs in a handle operator, which puts the update's MDC entries on this thread meanwhile. */
     private static Mono<HandlerResult> silence(ChainHandler handler, MessageContext context, Throwable error) {
-        log.error("{} failed on update {}; staying silent", handler.getClass().getSimpleName(),
-                context.update().updateId(), error);
-        return Mono.just(HandlerResult.silent());
+        return Mono.just(HandlerResult.silent()).handle((silent, sink) -> {
+            log.error("{} failed on update {}; staying silent", handler.getClass().getSimpleName(),
+                    context.update().updateId(), error);
+            sink.next(silent);
+        });
     }
 
     private List<Answer> answers(HandlerResult result, MessageContext context) {

@@ -58,7 +58,12 @@ final class ResilientHttp {
                         .filter(ResilientHttp::worthRetrying)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .<Fetched<T>>map(Fetched.Success::new)
-                .onErrorResume(error -> Mono.just(failed(error)));
+                .onErrorResume(error -> failedInMdc(error));
+    }
+
+    /** In a handle operator, which puts the update's MDC entries on this thread for the warning it logs. */
+    private <T> Mono<Fetched<T>> failedInMdc(Throwable error) {
+        return Mono.just(error).<Fetched<T>>handle((failure, sink) -> sink.next(failed(failure)));
     }
 
     private <T> Mono<T> attempt(Function<WebClient, WebClient.RequestHeadersSpec<?>> request,

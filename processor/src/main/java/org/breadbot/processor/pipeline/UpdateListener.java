@@ -23,8 +23,9 @@ import org.springframework.kafka.listener.BatchMessageListener;
  * {@link BatchListenerFailedException} naming the record, so that the error policy commits the offsets before it
  * and retries or dead-letters that record, and polls the rest again. Any exception goes to the error policy.
  *
- * <p>It puts each update's ids and its trace in the MDC while the update is applied; blocking carries them into
- * the reactive work (automatic context propagation). A failing record's ids stay for the error policy's log lines
+ * <p>It puts each update's ids and its trace in the MDC while the update is applied, and captures them into the
+ * reactive work's context, where the pipeline's and the bot's few log sites put them back (handle operators;
+ * context propagation is {@code limited}, see processor.yml). A failing record's ids stay for the error policy's log lines
  * and are cleared when the next batch starts.
  */
 final class UpdateListener implements BatchMessageListener<String, byte[]> {
@@ -67,7 +68,8 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
         IncomingUpdate update = parser.parse(record.value())
                 .withCarried(CarriedHeaders.of(record.headers(), hop));
         UpdateMdc.put(UpdateMdc.of(update.updateId(), update.chatId(), hop));
-        Outcome outcome = pipeline.apply(update).timeout(timeout).block();
+        // contextCapture: with context propagation limited, block() no longer takes the MDC into the Reactor context
+        Outcome outcome = pipeline.apply(update).timeout(timeout).contextCapture().block();
         metrics.processed(outcome);
         log.debug("Update {} ({}) of chat {} from {}-{}@{}: {}", update.updateId(), update.type(), update.chatId(),
                 record.topic(), record.partition(), record.offset(), outcome.applied() ? "applied" : "duplicate");

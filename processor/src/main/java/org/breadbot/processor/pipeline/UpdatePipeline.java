@@ -1,14 +1,20 @@
 package org.breadbot.processor.pipeline;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.breadbot.common.reply.ReplyCommand;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * Applies updates exactly once in effect and hands their replies to Kafka, a consumer's batch at a time.
@@ -25,6 +31,8 @@ import reactor.core.publisher.Mono;
  * chat's newer ones without a flush before each update.
  */
 final class UpdatePipeline {
+
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final ProcessedUpdates processedUpdates;
     private final Outbox outbox;
@@ -45,7 +53,7 @@ final class UpdatePipeline {
 
     /** Applies the update in its own transaction; its replies wait in the outbox for {@link #flush}. */
     Mono<Outcome> apply(IncomingUpdate update) {
-        return processedUpdates.markProcessed(update.updateId(), update.chatId())
+        return inUpdateMdc(() -> processedUpdates.markProcessed(update.updateId(), update.chatId()))
                 .flatMap(first -> first ? handleAndStore(update) : Mono.just(Outcome.duplicate()))
                 .as(transactions::transactional);
     }
@@ -56,11 +64,32 @@ final class UpdatePipeline {
     }
 
     private Mono<Outcome> handleAndStore(IncomingUpdate update) {
-        return Mono.defer(() -> handler.handle(update.update()))
+        return inUpdateMdc(() -> handler.handle(update.update()))
                 .defaultIfEmpty(List.of())
                 .map(answers -> replies(update, answers))
                 .flatMap(replies -> outbox.store(replies, update.carried())
                         .thenReturn(Outcome.applied(chatsOf(replies))));
+    }
+
+    /**
+     * Subscribes to the work with the update's MDC entries, taken from the Reactor context (the listener captured
+     * them), on the subscribing thread, restoring that thread's own afterwards. With context propagation
+     * {@code limited} (processor.yml) nothing else puts them on the connection's event loop, where the transaction's
+     * statements start: this way the statements the work issues at once log with the update's ids (spring.r2dbc
+     * DEBUG); statements started later by a result do not. Restoring the MDC on every signal instead cost a sixth of
+     * the JVM's CPU under load.
+     */
+    private static <T> Mono<T> inUpdateMdc(Supplier<Mono<T>> work) {
+        return Mono.deferContextual(context -> Mono.defer(work).subscribeOn(withThreadLocalsOf(context)));
+    }
+
+    /** Runs each task at once on the calling thread, with the context's thread-local values set meanwhile. */
+    private static Scheduler withThreadLocalsOf(ContextView context) {
+        return Schedulers.fromExecutor(task -> {
+            try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
+                task.run();
+            }
+        });
     }
 
     private List<ReplyCommand> replies(IncomingUpdate update, List<Answer> answers) {
