@@ -13,10 +13,10 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.breadbot.common.kafka.PartitionLeaders;
 
 /**
  * What the bench does to the broker between scenarios: removes every topic and consumer group so each scenario
@@ -63,21 +63,15 @@ public final class KafkaState implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
-                if (description.partitions().size() == partitions
-                        && description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
-                    return;
-                }
-            } catch (ExecutionException notYet) {
-                // the topic is not known everywhere yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Sleep.millis(100);
+        try {
+            // describeTopics shows a leader before the broker hosts the partition (KAFKA-14359): an idempotent
+            // producer writing then loses its first batch; a ListOffsets answer comes only from the hosting leader
+            PartitionLeaders.await(admin, List.of(name), Duration.ofMinutes(1));
+        } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("no leaders for topic " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
