@@ -26,7 +26,7 @@ class RateLimitsTest {
             long globalMessages, long globalBurst, long maxChats) {
         return new SenderProperties.Limits(1, Duration.ofSeconds(1), chatBurst, groupMessages,
                 Duration.ofMinutes(1), groupBurst, globalMessages, Duration.ofSeconds(1), globalBurst,
-                Duration.ofMinutes(10), maxChats, Duration.ZERO);
+                Duration.ofMinutes(10), maxChats);
     }
 
     private static SenderProperties.Limits telegramLimits() {
@@ -101,44 +101,13 @@ class RateLimitsTest {
     void aWaitForTheGlobalLimitDoesNotShortenTheGapToTheChatsNextMessage() {
         // a global token every 0.5 s, no global burst
         SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 1, 20,
-                Duration.ofMinutes(1), 20, 2, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1000, Duration.ZERO);
+                Duration.ofMinutes(1), 20, 2, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1000);
         RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
         acquire(rateLimits, 1);
 
         assertThat(acquire(rateLimits, 2)).as("waits for the global token").isEqualTo(Duration.ofMillis(500));
         assertThat(acquire(rateLimits, 2)).as("a full second after its previous message")
                 .isEqualTo(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void theMarginKeepsTelegramsBucketAFractionOfAMessageAhead() {
-        // Telegram's numbers with the default margin of 100 ms: each bucket holds 0.1 s of its rate less
-        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
-                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
-                Duration.ofMillis(100));
-        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
-
-        assertThat(acquire(rateLimits, 42)).isZero();
-        assertThat(acquire(rateLimits, 42)).isZero();
-        assertThat(acquire(rateLimits, 42)).as("2.9 of 3 in the bucket").isEqualTo(Duration.ofMillis(100));
-        assertThat(acquire(rateLimits, 42)).as("then Telegram's rate").isEqualTo(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void withTheMarginAllChatsStillGetTheGlobalRate() {
-        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
-                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
-                Duration.ofMillis(100));
-        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
-        long start = clock.currentTimeNanos();
-
-        for (long chat = 1; chat <= 90; chat++) {
-            acquire(rateLimits, chat);
-        }
-
-        // a burst of 27 (30 less 0.1 s × 30/s), then 30 per second: 63 more take 2.1 s
-        assertThat(Duration.ofNanos(clock.currentTimeNanos() - start))
-                .isBetween(Duration.ofMillis(2090), Duration.ofMillis(2110));
     }
 
     @Test
@@ -175,7 +144,7 @@ class RateLimitsTest {
     @Test
     void idleChatsAreDroppedOnlyOnceTheirBucketWouldBeFullAgain() {
         SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
-                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofSeconds(1), 1000, Duration.ZERO);
+                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofSeconds(1), 1000);
 
         assertThat(limits.chat().timeToFill()).isEqualTo(Duration.ofSeconds(3));
         assertThat(limits.group().timeToFill()).isEqualTo(Duration.ofMinutes(1));
