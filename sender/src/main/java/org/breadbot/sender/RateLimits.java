@@ -8,6 +8,10 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -24,6 +28,10 @@ import reactor.core.publisher.Mono;
  * squeeze the gap to the next message of the same chat.) When either bucket is short, the send asks Bucket4j how
  * long until both could serve it and waits that long on a scheduler, never holding a thread; then it tries again.
  *
+ * <p>The buckets hold {@code margin} worth of their rate less than Telegram's bursts (sender.md "Margin"): the
+ * sustained rate is Telegram's, but Telegram's bucket never runs dry in lockstep with ours, so jitter between our
+ * permit and the request's arrival does not turn into a 429.
+ *
  * <p>Chat buckets live in a bounded Caffeine cache and are dropped after being idle for at least the time they
  * take to fill up again, so dropping one never lets a chat send early.
  */
@@ -36,6 +44,11 @@ final class RateLimits implements AutoCloseable {
     private final Cache<Long, Bucket> chats;
     private final boolean ownsScheduler;
     private volatile long pausedUntilNanos;
+    private final Deque<Waiter> globalQueue = new ArrayDeque<>();
+    private boolean wakeScheduled;
+
+    /** Tokens per message: lets a bucket hold a fraction of a message less than its burst (the margin). */
+    static final long SCALE = 1000;
 
     /** Rate limits on the system clock with a scheduler thread of their own, closed by {@link #close()}. */
     static RateLimits create(SenderProperties.Limits limits) {
@@ -75,32 +88,70 @@ final class RateLimits implements AutoCloseable {
         });
     }
 
-    /** Takes a chat and a global token together, or waits until both could be there and tries again. */
+    /**
+     * Takes a chat and a global token together. First the chat's own bucket (only its lane takes from it, so once it
+     * has a token it keeps it); then a FIFO queue for the global bucket, served by {@link #drain()} one token at a
+     * time, so thousands of waiting chats cost one wake-up per global token instead of all waking at every token.
+     */
     private Mono<Void> takeBoth(Bucket chat) {
         return Mono.defer(() -> {
-            long wait = nanosUntilBothAvailable(chat);
+            long wait = Math.max(pausedUntilNanos - clock.currentTimeNanos(), nanosUntilAvailable(chat));
             if (wait > 0) {
                 return sleep(wait).then(takeBoth(chat));
             }
-            if (!chat.tryConsume(1)) {
-                return takeBoth(chat);
+            CompletableFuture<Boolean> taken = new CompletableFuture<>();
+            synchronized (globalQueue) {
+                globalQueue.add(new Waiter(chat, taken));
             }
-            if (!global.tryConsume(1)) {
-                // another chat took the last global token in between: give the chat token back
-                chat.addTokens(1);
-                return takeBoth(chat);
-            }
-            return Mono.empty();
+            drain();
+            return Mono.fromFuture(taken).flatMap(ok -> ok ? Mono.<Void>empty() : takeBoth(chat));
         });
     }
 
-    private long nanosUntilBothAvailable(Bucket chat) {
-        long paused = pausedUntilNanos - clock.currentTimeNanos();
-        return Math.max(paused, Math.max(nanosUntilAvailable(chat), nanosUntilAvailable(global)));
+    /** A chat whose own token is there, waiting its turn for a global one. */
+    private record Waiter(Bucket chat, CompletableFuture<Boolean> taken) {
+    }
+
+    /** Serves the global queue in order while tokens are there, then sleeps until the next one. */
+    private void drain() {
+        List<Waiter> served = new ArrayList<>();
+        List<Waiter> again = new ArrayList<>();
+        synchronized (globalQueue) {
+            while (!globalQueue.isEmpty()) {
+                long wait = Math.max(pausedUntilNanos - clock.currentTimeNanos(), nanosUntilAvailable(global));
+                if (wait > 0) {
+                    if (!wakeScheduled) {
+                        wakeScheduled = true;
+                        scheduler.schedule(() -> {
+                            synchronized (globalQueue) {
+                                wakeScheduled = false;
+                            }
+                            drain();
+                        }, wait, TimeUnit.NANOSECONDS);
+                    }
+                    break;
+                }
+                Waiter head = globalQueue.poll();
+                if (head.taken().isDone()) {
+                    // cancelled while waiting (its partition was revoked): takes no token
+                    continue;
+                }
+                if (!head.chat().tryConsume(SCALE)) {
+                    again.add(head);
+                } else if (!global.tryConsume(SCALE)) {
+                    head.chat().addTokens(SCALE);
+                    again.add(head);
+                } else {
+                    served.add(head);
+                }
+            }
+        }
+        served.forEach(waiter -> waiter.taken().complete(true));
+        again.forEach(waiter -> waiter.taken().complete(false));
     }
 
     private static long nanosUntilAvailable(Bucket bucket) {
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        EstimationProbe probe = bucket.estimateAbilityToConsume(SCALE);
         return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
@@ -146,11 +197,18 @@ final class RateLimits implements AutoCloseable {
         LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(clock);
         for (SenderProperties.Limit limit : bandwidths) {
             builder.addLimit(Bandwidth.builder()
-                    .capacity(limit.burst())
-                    .refillGreedy(limit.messages(), limit.period())
+                    .capacity(capacity(limit, limits.margin()))
+                    .refillGreedy(limit.messages() * SCALE, limit.period())
                     .build());
         }
         return builder.build();
+    }
+
+    /** The burst less {@code margin} of the rate, in tokens; never less than one message. */
+    static long capacity(SenderProperties.Limit limit, Duration margin) {
+        long marginTokens = (long) Math.ceil((double) margin.toNanos() * limit.messages() * SCALE
+                / limit.period().toNanos());
+        return Math.max(SCALE, limit.burst() * SCALE - marginTokens);
     }
 
     private static Duration evictionAfter(SenderProperties.Limits limits) {

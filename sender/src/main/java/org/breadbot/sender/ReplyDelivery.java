@@ -50,6 +50,8 @@ final class ReplyDelivery {
     private final FatalStop fatal;
     private final SenderMetrics metrics;
     private final SenderProperties properties;
+    /** Records in their pre-send look-ups at once: about the connection pool's size (sender.yml r2dbc.pool). */
+    private final LookupGate lookups = new LookupGate(10);
 
     ReplyDelivery(BotApiClient botApi, RateLimits rateLimits, DeliveryLog deliveryLog, ChatDeliveryStates chatStates,
             ChatMigrations migrations, DeadLetters deadLetters, FatalStop fatal, SenderMetrics metrics,
@@ -93,11 +95,28 @@ final class ReplyDelivery {
         return deadLetter(job, failure, DeliveryOutcome.DEAD_LETTERED);
     }
 
+    /** What the look-ups before the first call found: a duplicate, or where to send and since when it is blocked. */
+    private record Checked(ReplyCommand reply, boolean duplicate, Instant blockedAt) {
+    }
+
     private Mono<DeliveryOutcome> deliverReply(Job job, ReplyCommand reply) {
-        return untilRevoked(job, deliveryLog.contains(reply.id()))
-                .flatMap(delivered -> delivered
-                        ? Mono.just(DeliveryOutcome.DUPLICATE)
-                        : addressed(job, reply).flatMap(addressed -> sendToChat(job, addressed, 0)));
+        return lookups.around(untilRevoked(job, deliveryLog.contains(reply.id()))
+                        .flatMap(delivered -> delivered
+                                ? Mono.just(new Checked(reply, true, null))
+                                : addressed(job, reply).flatMap(addressed -> untilRevoked(job,
+                                                chatStates.blockedSince(addressed.chatId()))
+                                        .map(blockedAt -> new Checked(addressed, false, blockedAt))
+                                        .defaultIfEmpty(new Checked(addressed, false, null)))))
+                .flatMap(checked -> {
+                    if (checked.duplicate()) {
+                        return Mono.just(DeliveryOutcome.DUPLICATE);
+                    }
+                    if (checked.blockedAt() != null && madeBefore(checked.reply(), checked.blockedAt())) {
+                        return deadLetter(job, new ChatBlockedException(checked.reply().chatId(),
+                                checked.blockedAt()), DeliveryOutcome.CHAT_BLOCKED);
+                    }
+                    return send(job, checked.reply(), 0);
+                });
     }
 
     /** The reply as it must go out: to the new id of a group that became a supergroup. */

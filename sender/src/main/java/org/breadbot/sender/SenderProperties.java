@@ -66,6 +66,10 @@ record SenderProperties(
      * @param idleChatEviction a chat's bucket is dropped after this long unused; at least as long as a bucket
      *                         takes to fill up again, so dropping one never lets a chat send early
      * @param maxTrackedChats  most chat buckets kept at once (bounded memory)
+     * @param margin           every bucket holds this much of its own rate less than its burst, so Telegram's
+     *                         bucket (same rate, full burst) always keeps this much in hand: a request that reaches
+     *                         Telegram up to {@code margin} earlier relative to the one before it than the sender
+     *                         released it (network and scheduling jitter) still finds a token. Zero = lockstep.
      */
     record Limits(
             @DefaultValue("1") @Min(1) long chatMessages,
@@ -78,7 +82,9 @@ record SenderProperties(
             @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration globalPeriod,
             @DefaultValue("30") @Min(1) long globalBurst,
             @DefaultValue("10m") @NotNull Duration idleChatEviction,
-            @DefaultValue("100000") @Min(1) long maxTrackedChats) {
+            @DefaultValue("100000") @Min(1) long maxTrackedChats,
+            @DefaultValue("1s") @NotNull Duration margin) {
+
 
         Limit chat() {
             return new Limit(chatMessages, chatPeriod, chatBurst);

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The rate-limit policy on a fake clock: a wait advances the clock instead of taking real time. */
 class RateLimitsTest {
@@ -26,7 +32,7 @@ class RateLimitsTest {
             long globalMessages, long globalBurst, long maxChats) {
         return new SenderProperties.Limits(1, Duration.ofSeconds(1), chatBurst, groupMessages,
                 Duration.ofMinutes(1), groupBurst, globalMessages, Duration.ofSeconds(1), globalBurst,
-                Duration.ofMinutes(10), maxChats);
+                Duration.ofMinutes(10), maxChats, Duration.ZERO);
     }
 
     private static SenderProperties.Limits telegramLimits() {
@@ -101,13 +107,44 @@ class RateLimitsTest {
     void aWaitForTheGlobalLimitDoesNotShortenTheGapToTheChatsNextMessage() {
         // a global token every 0.5 s, no global burst
         SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 1, 20,
-                Duration.ofMinutes(1), 20, 2, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1000);
+                Duration.ofMinutes(1), 20, 2, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1000, Duration.ZERO);
         RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
         acquire(rateLimits, 1);
 
         assertThat(acquire(rateLimits, 2)).as("waits for the global token").isEqualTo(Duration.ofMillis(500));
         assertThat(acquire(rateLimits, 2)).as("a full second after its previous message")
                 .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theMarginKeepsTelegramsBucketAFractionOfAMessageAhead() {
+        // Telegram's numbers with the default margin of 100 ms: each bucket holds 0.1 s of its rate less
+        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
+                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
+                Duration.ofMillis(100));
+        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
+
+        assertThat(acquire(rateLimits, 42)).isZero();
+        assertThat(acquire(rateLimits, 42)).isZero();
+        assertThat(acquire(rateLimits, 42)).as("2.9 of 3 in the bucket").isEqualTo(Duration.ofMillis(100));
+        assertThat(acquire(rateLimits, 42)).as("then Telegram's rate").isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void withTheMarginAllChatsStillGetTheGlobalRate() {
+        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
+                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
+                Duration.ofMillis(100));
+        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
+        long start = clock.currentTimeNanos();
+
+        for (long chat = 1; chat <= 90; chat++) {
+            acquire(rateLimits, chat);
+        }
+
+        // a burst of 27 (30 less 0.1 s × 30/s), then 30 per second: 63 more take 2.1 s
+        assertThat(Duration.ofNanos(clock.currentTimeNanos() - start))
+                .isBetween(Duration.ofMillis(2090), Duration.ofMillis(2110));
     }
 
     @Test
@@ -144,10 +181,28 @@ class RateLimitsTest {
     @Test
     void idleChatsAreDroppedOnlyOnceTheirBucketWouldBeFullAgain() {
         SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
-                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofSeconds(1), 1000);
+                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofSeconds(1), 1000, Duration.ZERO);
 
         assertThat(limits.chat().timeToFill()).isEqualTo(Duration.ofSeconds(3));
         assertThat(limits.group().timeToFill()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void sendsFromManyThreadsAtOnceAreAllServedAndCancelledOnesTakeNothing() {
+        try (RateLimits rateLimits = RateLimits.create(limits(1, 100_000, 100_000, 5_000, 100, 100_000))) {
+            List<Mono<Duration>> sends = IntStream.range(0, 4_000)
+                    .mapToObj(chat -> rateLimits.acquire(chat).subscribeOn(Schedulers.parallel()))
+                    .toList();
+            List<Mono<Duration>> cancelled = IntStream.range(4_000, 6_000)
+                    .mapToObj(chat -> rateLimits.acquire(chat).subscribeOn(Schedulers.parallel())
+                            .timeout(Duration.ofNanos(1), Mono.just(Duration.ZERO)))
+                    .toList();
+
+            List<Duration> served = Flux.merge(Stream.concat(sends.stream(), cancelled.stream()).toList())
+                    .collectList().block(Duration.ofSeconds(30));
+
+            assertThat(served).hasSize(6_000);
+        }
     }
 
     /** Bucket4j's time source, moved by hand. */
