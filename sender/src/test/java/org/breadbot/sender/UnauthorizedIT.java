@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.breadbot.sender.SenderFixture.text;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Arrays;
 import org.breadbot.testsupport.FakeTelegram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +32,21 @@ class UnauthorizedIT {
         }
     }
 
+    /**
+     * The probe's HTTP status, or -1 when it gave none within 10 s. A slow probe was seen once in CI (not in 13 runs
+     * here, idle or loaded): it is polled again instead of failing the test, and a thread dump goes to the test output.
+     */
     private int status(String path) {
-        return WebClient.create("http://127.0.0.1:" + fixture.port()).get().uri(path)
-                .exchangeToMono(response -> Mono.just(response.statusCode().value()))
-                .block(Duration.ofSeconds(10));
+        try {
+            return WebClient.create("http://127.0.0.1:" + fixture.port()).get().uri(path)
+                    .exchangeToMono(response -> Mono.just(response.statusCode().value()))
+                    .block(Duration.ofSeconds(10));
+        } catch (IllegalStateException noAnswer) {
+            System.out.println("No answer from " + path + " within 10 s; threads:");
+            Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
+                    .forEach(System.out::print);
+            return -1;
+        }
     }
 
     @Test
@@ -45,8 +58,8 @@ class UnauthorizedIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> fixture.telegram.calls("sendMessage").stream()
                 .anyMatch(call -> call.status() == 401));
         await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/readiness") == 503);
-        assertThat(status("/actuator/health")).isEqualTo(503);
-        assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health") == 503);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/liveness") == 200);
         assertThat(fixture.bean(ConcurrentMessageListenerContainer.class).isPauseRequested()).isTrue();
         assertThat(output.getAll()).contains("ALERT: Telegram rejected the bot token")
                 .doesNotContain(WRONG_TOKEN)
