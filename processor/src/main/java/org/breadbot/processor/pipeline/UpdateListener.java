@@ -61,7 +61,7 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
         flush(touched);
     }
 
-    /** Applies one record; returns the chats whose outbox may hold rows now: its own and its replies' chats. */
+    /** Applies one record; returns the chats whose outbox may hold rows of it now. */
     private Set<Long> apply(ConsumerRecord<String, byte[]> record) {
         Trace hop = Trace.continueFrom(Headers.text(record.headers(), Trace.TRACEPARENT));
         UpdateMdc.put(UpdateMdc.of(Headers.number(record.headers(), Headers.UPDATE_ID), chatOf(record), hop));
@@ -74,10 +74,13 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
         log.debug("Update {} ({}) of chat {} from {}-{}@{}: {}", update.updateId(), update.type(), update.chatId(),
                 record.topic(), record.partition(), record.offset(), outcome.applied() ? "applied" : "duplicate");
         UpdateMdc.clear();
-        // its own chat too: a redelivered duplicate's replies may still be in the outbox after a crash
-        Set<Long> chats = new LinkedHashSet<>(outcome.replyChats());
-        chats.add(update.chatId());
-        return chats;
+        if (outcome.applied()) {
+            // most updates answer nothing: then the batch needs no flush at all (rows a failed flush left behind
+            // go out with the chat's next reply, or with the stale-row relay)
+            return outcome.replyChats();
+        }
+        // a redelivered duplicate: its replies may still be in the outbox after a crash, in its own chat
+        return Set.of(update.chatId());
     }
 
     /**
