@@ -107,6 +107,9 @@ final class ReplyDelivery {
                                                 chatStates.blockedSince(addressed.chatId()))
                                         .map(blockedAt -> new Checked(addressed, false, blockedAt))
                                         .defaultIfEmpty(new Checked(addressed, false, null)))))
+                // the finished look-ups' operators (and their pooled-connection wrappers, ~25 KB a record) would
+                // otherwise stay reachable from here while the reply waits its turn at the rate limits
+                .onTerminateDetach()
                 .flatMap(checked -> {
                     if (checked.duplicate()) {
                         return Mono.just(DeliveryOutcome.DUPLICATE);

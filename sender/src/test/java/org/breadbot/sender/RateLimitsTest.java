@@ -118,7 +118,7 @@ class RateLimitsTest {
 
     @Test
     void theMarginKeepsTelegramsBucketAFractionOfAMessageAhead() {
-        // Telegram's numbers with the default margin of 100 ms: each bucket holds 0.1 s of its rate less
+        // Telegram's numbers with a margin of 100 ms: each bucket holds 0.1 s of its rate less
         SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
                 Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
                 Duration.ofMillis(100));
@@ -128,6 +128,37 @@ class RateLimitsTest {
         assertThat(acquire(rateLimits, 42)).isZero();
         assertThat(acquire(rateLimits, 42)).as("2.9 of 3 in the bucket").isEqualTo(Duration.ofMillis(100));
         assertThat(acquire(rateLimits, 42)).as("then Telegram's rate").isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aBucketKeepsAtLeastTwoMessagesOrItsBurst() {
+        Duration margin = Duration.ofSeconds(1);
+
+        assertThat(RateLimits.capacity(new SenderProperties.Limit(30, Duration.ofSeconds(1), 30), margin))
+                .as("global: the margin takes the whole burst").isEqualTo(2 * RateLimits.SCALE);
+        assertThat(RateLimits.capacity(new SenderProperties.Limit(1, Duration.ofSeconds(1), 3), margin))
+                .isEqualTo(2 * RateLimits.SCALE);
+        assertThat(RateLimits.capacity(new SenderProperties.Limit(20, Duration.ofMinutes(1), 20), margin))
+                .isEqualTo(20 * RateLimits.SCALE - 334);
+        assertThat(RateLimits.capacity(new SenderProperties.Limit(1, Duration.ofSeconds(1), 1), margin))
+                .as("never more than the burst").isEqualTo(RateLimits.SCALE);
+    }
+
+    @Test
+    void aLateWakeUpLosesNoRate() {
+        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
+                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
+                Duration.ofSeconds(1));
+        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
+        acquire(rateLimits, 1);
+        acquire(rateLimits, 2);
+
+        // the next global token was due after 33.3 ms; the sender comes back 50 ms later
+        clock.advance(Duration.ofMillis(50).toNanos());
+
+        assertThat(acquire(rateLimits, 3)).isZero();
+        assertThat(acquire(rateLimits, 4)).as("the 16.7 ms of refill past the due time are kept")
+                .isBetween(Duration.ofMillis(16), Duration.ofMillis(17));
     }
 
     @Test
