@@ -39,6 +39,12 @@ class RateLimitsTest {
         return limits(1, 20, 20, 30, 30, 1000);
     }
 
+    /** Telegram's numbers (chat burst 3) with the given margin. */
+    private static SenderProperties.Limits telegramLimits(Duration margin) {
+        return new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 20, 30,
+                Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000, margin);
+    }
+
     private Duration acquire(RateLimits rateLimits, long chatId) {
         return rateLimits.acquire(chatId).block(Duration.ofSeconds(5));
     }
@@ -119,10 +125,7 @@ class RateLimitsTest {
     @Test
     void theMarginKeepsTelegramsBucketAFractionOfAMessageAhead() {
         // Telegram's numbers with a margin of 100 ms: each bucket holds 0.1 s of its rate less
-        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
-                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
-                Duration.ofMillis(100));
-        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
+        RateLimits rateLimits = new RateLimits(telegramLimits(Duration.ofMillis(100)), scheduler, clock);
 
         assertThat(acquire(rateLimits, 42)).isZero();
         assertThat(acquire(rateLimits, 42)).isZero();
@@ -146,10 +149,7 @@ class RateLimitsTest {
 
     @Test
     void aLateWakeUpLosesNoRate() {
-        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
-                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
-                Duration.ofSeconds(1));
-        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
+        RateLimits rateLimits = new RateLimits(telegramLimits(Duration.ofSeconds(1)), scheduler, clock);
         acquire(rateLimits, 1);
         acquire(rateLimits, 2);
 
@@ -163,10 +163,7 @@ class RateLimitsTest {
 
     @Test
     void withTheMarginAllChatsStillGetTheGlobalRate() {
-        SenderProperties.Limits limits = new SenderProperties.Limits(1, Duration.ofSeconds(1), 3, 20,
-                Duration.ofMinutes(1), 20, 30, Duration.ofSeconds(1), 30, Duration.ofMinutes(10), 1000,
-                Duration.ofMillis(100));
-        RateLimits rateLimits = new RateLimits(limits, scheduler, clock);
+        RateLimits rateLimits = new RateLimits(telegramLimits(Duration.ofMillis(100)), scheduler, clock);
         long start = clock.currentTimeNanos();
 
         for (long chat = 1; chat <= 90; chat++) {
