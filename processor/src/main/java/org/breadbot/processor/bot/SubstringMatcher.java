@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class SubstringMatcher {
 
-    /** Forms shorter than this never match (spec §5.5 step 3). */
+    /** Forms shorter than this never match, the key itself included (spec §5.5 step 3). */
     static final int MIN_FORM_LENGTH = 3;
 
     private final AnswerEntityStore entities;
@@ -37,7 +37,7 @@ public class SubstringMatcher {
     }
 
     private boolean matches(String key, String padded) {
-        if (padded.contains(" " + key + " ")) {
+        if (key.length() >= MIN_FORM_LENGTH && padded.contains(" " + key + " ")) {
             return true;
         }
         Set<String> forms = morphology.forms(key);

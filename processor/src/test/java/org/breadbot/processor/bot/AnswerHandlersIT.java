@@ -105,6 +105,15 @@ class AnswerHandlersIT extends BotScenarioSupport {
     }
 
     @Test
+    void aStoredSubstringKeyShorterThanThreeCharactersNeverMatches() {
+        // the commands refuse such keys (§4.2.2); one can still come from older data, and §5.5 step 3 ignores it
+        long group = newGroup();
+        givenTextAnswer(group, "SUBSTRING", "ok", "short key value");
+        givenTextAnswer(group, "SUBSTRING", "да", "short russian key value");
+        assertThat(send(Updates.text("ok да ok").inGroup(group))).isEmpty();
+    }
+
+    @Test
     void scenario048_aKeyWithPunctuationAttachedDoesNotMatch() {
         long group = newGroup();
         givenTextAnswer(group, "SUBSTRING", "my_key", "value");
