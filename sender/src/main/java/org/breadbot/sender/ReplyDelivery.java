@@ -50,8 +50,7 @@ final class ReplyDelivery {
     private final FatalStop fatal;
     private final SenderMetrics metrics;
     private final SenderProperties properties;
-    /** Records in their pre-send look-ups at once: about the connection pool's size (sender.yml r2dbc.pool). */
-    private final LookupGate lookups = new LookupGate(10);
+    private final LookupGate lookups;
 
     ReplyDelivery(BotApiClient botApi, RateLimits rateLimits, DeliveryLog deliveryLog, ChatDeliveryStates chatStates,
             ChatMigrations migrations, DeadLetters deadLetters, FatalStop fatal, SenderMetrics metrics,
@@ -65,6 +64,7 @@ final class ReplyDelivery {
         this.fatal = fatal;
         this.metrics = metrics;
         this.properties = properties;
+        this.lookups = new LookupGate(properties.lookupConcurrency());
     }
 
     /** One record, the guard that says whether it may still have effects, and the trace of this hop. */

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *                                 keep partitions in place; blank for dynamic membership
  * @param maxInFlightPerPartition  records of one partition taken but not yet committed before the partition is
  *                                 paused; bounds memory when chats wait (rate limits, 429, back-off)
+ * @param lookupConcurrency        records doing their pre-send database look-ups at once, the others wait in
+ *                                 arrival order; about the R2DBC pool's size ({@code spring.r2dbc.pool.max-size})
  * @param revocationDrainTimeout   how long a revoked partition waits for its Bot API calls in progress, so the
  *                                 next owner finds them in the delivery log instead of sending them again
  * @param globalPauseOn429         on a 429, park every chat instead of only the one that got it
@@ -43,6 +45,7 @@ record SenderProperties(
         @DefaultValue("auto") @NotNull GroupProtocol groupProtocol,
         String groupInstanceId,
         @DefaultValue("1000") @Min(1) int maxInFlightPerPartition,
+        @DefaultValue("10") @Min(1) int lookupConcurrency,
         @DefaultValue("15s") @NotNull Duration revocationDrainTimeout,
         @DefaultValue("false") boolean globalPauseOn429,
         @DefaultValue @Valid Limits limits,
