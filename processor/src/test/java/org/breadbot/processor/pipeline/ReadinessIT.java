@@ -3,10 +3,12 @@ package org.breadbot.processor.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.r2dbc.spi.ConnectionFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,6 +21,7 @@ import org.breadbot.testsupport.TestKafka;
 import org.breadbot.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Mono;
 
 /**
  * Readiness follows what the processor needs (Kafka and PostgreSQL; Liquibase has run before the web server starts
@@ -36,28 +39,51 @@ class ReadinessIT {
         TestDatabase database = TestPostgres.newDatabase();
         try (ConfigurableApplicationContext processor = PipelineTestApplication.start(database, Map.of())) {
             String base = "http://127.0.0.1:" + processor.getEnvironment().getProperty("local.server.port");
-            await().atMost(WAIT).until(() -> status(base + "/actuator/health/readiness") == 200);
+            awaitStatus(base + "/actuator/health/readiness", 200);
             assertThat(body(base + "/actuator/health/readiness")).contains("\"r2dbc\"").contains("\"kafka\"");
 
             TestKafka.stop();
             try {
-                await().atMost(WAIT).until(() -> status(base + "/actuator/health/readiness") == 503);
+                awaitStatus(base + "/actuator/health/readiness", 503);
                 assertThat(body(base + "/actuator/health/readiness")).contains("\"kafka\":{\"status\":\"DOWN\"");
                 assertThat(status(base + "/actuator/health/liveness")).isEqualTo(200);
             } finally {
                 TestKafka.start();
             }
-            await().atMost(WAIT).until(() -> status(base + "/actuator/health/readiness") == 200);
+            awaitStatus(base + "/actuator/health/readiness", 200);
 
             allowConnections(database, false);
             try {
-                await().atMost(WAIT).until(() -> status(base + "/actuator/health/readiness") == 503);
+                awaitStatus(base + "/actuator/health/readiness", 503);
                 assertThat(body(base + "/actuator/health/readiness")).contains("\"r2dbc\":{\"status\":\"DOWN\"");
                 assertThat(status(base + "/actuator/health/liveness")).isEqualTo(200);
             } finally {
                 allowConnections(database, true);
             }
-            await().atMost(WAIT).until(() -> status(base + "/actuator/health/readiness") == 200);
+            awaitStatus(base + "/actuator/health/readiness", 200);
+        }
+    }
+
+    @Test
+    void readinessAnswersWhileThePoolHasNoConnectionToSpare() throws Exception {
+        TestKafka.createTopics(3, Topics.UPDATES, Topics.UPDATES_DLT, Topics.REPLIES, Topics.REPLIES_DLT);
+        TestDatabase database = TestPostgres.newDatabase();
+        try (ConfigurableApplicationContext processor = PipelineTestApplication.start(database,
+                Map.of("bread-bot.processor.concurrency", 1, "bread-bot.processor.db-max-pool", 1))) {
+            String base = "http://127.0.0.1:" + processor.getEnvironment().getProperty("local.server.port");
+            awaitStatus(base + "/actuator/health/readiness", 200);
+
+            ConnectionFactory pool = processor.getBean(ConnectionFactory.class);
+            io.r2dbc.spi.Connection theOnlyConnection = Mono.from(pool.create()).block(WAIT);
+            try {
+                // the pool would make the check wait 30 s (max-acquire-time); the probe answers long before
+                assertThat(status(base + "/actuator/health/readiness")).isEqualTo(503);
+                assertThat(body(base + "/actuator/health/readiness")).contains("\"r2dbc\":{\"status\":\"DOWN\"");
+                assertThat(status(base + "/actuator/health/liveness")).isEqualTo(200);
+            } finally {
+                Mono.from(theOnlyConnection.close()).block(WAIT);
+            }
+            awaitStatus(base + "/actuator/health/readiness", 200);
         }
     }
 
@@ -72,6 +98,16 @@ class ReadinessIT {
                         + database.name() + "'");
             }
         }
+    }
+
+    /**
+     * Polls until the probe gives {@code expected}. A probe that gives no answer within 10 s is polled again (its
+     * checks are limited to 3 s for R2DBC and 4 s for Kafka, so only a stalled machine gets there; seen once in CI),
+     * and the wait still fails when the status never comes.
+     */
+    private void awaitStatus(String url, int expected) {
+        await().atMost(WAIT).ignoreExceptionsInstanceOf(HttpTimeoutException.class)
+                .until(() -> status(url) == expected);
     }
 
     private int status(String url) throws Exception {
