@@ -3,6 +3,10 @@ package org.breadbot.ingress.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -376,5 +380,33 @@ class WebhookIT {
     @Test
     void otherMethodsOnTheWebhookPathAreNotServed() {
         http.get().uri(PATH).exchange().expectStatus().is4xxClientError();
+    }
+
+    /**
+     * Telegram keeps its connections alive, and a client may send the next request before the server has finished
+     * with the previous one. Reactor Netty 1.3.6 then stopped reading such a connection for good (reactor-netty
+     * issue 4361): the next request on it was never answered, seen in CI as probes without an answer.
+     */
+    @Test
+    void aKeptAliveConnectionAnswersRequestsSentBeforeThePreviousOneWasAnswered() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (int round = 0; round < 20; round++) {
+                byte[] update = textInNewChat("pipelined " + round).bytes();
+                out.write(utf8("POST " + PATH + " HTTP/1.1\r\nHost: ingress\r\nContent-Type: application/json\r\n"
+                        + WebhookHandler.SECRET_HEADER + ": " + SECRET + "\r\nContent-Length: " + update.length
+                        + "\r\n\r\n"));
+                out.write(update);
+                out.write(utf8("GET /actuator/health/liveness HTTP/1.1\r\nHost: ingress\r\n\r\n"));
+                out.flush();
+                assertThat(RawHttp.readStatus(in)).as("round %d, webhook", round).isEqualTo(200);
+                assertThat(RawHttp.readStatus(in)).as("round %d, liveness", round).isEqualTo(200);
+            }
+            out.write(utf8("GET /actuator/health/liveness HTTP/1.1\r\nHost: ingress\r\n\r\n"));
+            out.flush();
+            assertThat(RawHttp.readStatus(in)).as("the request after them").isEqualTo(200);
+        }
     }
 }
