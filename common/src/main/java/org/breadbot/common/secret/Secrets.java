@@ -5,9 +5,13 @@ import java.util.regex.Pattern;
 /** Masks bot tokens in any text before it reaches a log, an exception or a header. */
 public final class Secrets {
 
-    /** A token in a Bot API URL path, or a bare token ({@code <bot id>:<secret>}). */
+    /**
+     * A token in a Bot API URL path, or a bare token ({@code <bot id>:<secret>}). The id is matched from the start of
+     * its digit run only, and possessively: otherwise a long run of digits without a colon is scanned again from
+     * each of its positions, in time quadratic in its length.
+     */
     private static final Pattern TOKEN = Pattern.compile(
-            "(bot)?\\d{3,}:[A-Za-z0-9_-]{20,}");
+            "(bot)?(?<!\\d)\\d{3,}+:[A-Za-z0-9_-]{20,}");
 
     public static final String MASK = "***";
 
@@ -16,9 +20,11 @@ public final class Secrets {
 
     /** The text with every bot token replaced by {@link #MASK}; null stays null. */
     public static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
+        return text == null ? null : mask((CharSequence) text);
+    }
+
+    /** {@link #mask(String)} of any text, in time linear in its length. */
+    public static String mask(CharSequence text) {
         return TOKEN.matcher(text).replaceAll(match -> match.group(1) == null ? MASK : "bot" + MASK);
     }
 

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.breadbot.processor.bot.AnswerSplitter;
 import org.breadbot.processor.bot.BotProperties;
 import org.breadbot.processor.store.AnswerEntity;
@@ -30,7 +28,8 @@ class ShowCommand implements ChatCommand {
     static final int VALUE_LIMIT = 100;
     /** Room kept on a page for its header and footer. */
     private static final int FRAME = 200;
-    private static final Pattern TRAILING_PAGE = Pattern.compile("^(?:(.*\\S)\\s+)?([0-9]{1,6})$", Pattern.DOTALL);
+    /** A page number has at most this many digits. */
+    private static final int MAX_PAGE_DIGITS = 6;
 
     private final AnswerEntityStore entities;
     private final BotProperties properties;
@@ -114,7 +113,7 @@ class ShowCommand implements ChatCommand {
     }
 
     private static String cut(String text) {
-        String oneLine = text.replaceAll("\\s*\\R\\s*", " ");
+        String oneLine = Texts.oneLine(text);
         if (oneLine.codePointCount(0, oneLine.length()) <= VALUE_LIMIT) {
             return oneLine;
         }
@@ -124,13 +123,24 @@ class ShowCommand implements ChatCommand {
     /** What follows the parameter word: an optional filter, then an optional page number (from 1). */
     record Query(String filter, int page) {
 
-        static Query parse(String rest) {
-            Matcher matcher = TRAILING_PAGE.matcher(rest);
-            if (matcher.matches()) {
-                String filter = matcher.group(1) == null ? "" : matcher.group(1);
-                return new Query(filter.toLowerCase(Locale.ROOT), Math.max(1, Integer.parseInt(matcher.group(2))));
+        static Query parse(CharSequence rest) {
+            int digits = rest.length();
+            while (digits > 0 && rest.length() - digits < MAX_PAGE_DIGITS && isAsciiDigit(rest.charAt(digits - 1))) {
+                digits--;
             }
-            return new Query(rest.toLowerCase(Locale.ROOT), 1);
+            // a number of at most six digits, alone or after white space
+            boolean numberAtEnd = digits < rest.length()
+                    && (digits == 0 || Texts.isWhitespace(rest.charAt(digits - 1)));
+            if (!numberAtEnd) {
+                return new Query(rest.toString().toLowerCase(Locale.ROOT), 1);
+            }
+            String filter = Texts.strip(rest.subSequence(0, digits));
+            return new Query(filter.toLowerCase(Locale.ROOT),
+                    Math.max(1, Integer.parseInt(rest.subSequence(digits, rest.length()).toString())));
+        }
+
+        private static boolean isAsciiDigit(char c) {
+            return c >= '0' && c <= '9';
         }
     }
 

@@ -11,10 +11,14 @@ import java.util.regex.Pattern;
  * alternative reproduces the original character class, whose run also swallows directly following spaces, ASCII
  * digits and upper-case Latin letters ({@code (Hello} → {@code (H}, {@code ello}); that changes how many words a
  * line has, hence how many replacement attempts it gets.
+ *
+ * <p>That run is one character class (the union of both), repeated possessively: written as a group of two
+ * alternatives, Java's matcher recursed once per character and overflowed its stack on about 10,000 punctuation
+ * characters in a row. As it is, every token is found in time linear in the line's length.
  */
 final class NonsenseText {
 
-    private static final Pattern TOKEN = Pattern.compile("(?U)\\w+|\\s+|\"|[^\\w\\s\"](?:[^\\w\\s]|[ -Z])*");
+    private static final Pattern TOKEN = Pattern.compile("(?U)\\w+|\\s+|\"|[^\\w\\s\"][[^\\w\\s][ -Z]]*+");
     private static final Pattern WORD_START = Pattern.compile("(?U)^\\w");
 
     private NonsenseText() {
@@ -47,7 +51,7 @@ final class NonsenseText {
     }
 
     /** The tokens of one line; concatenated they give the line back. */
-    static List<String> tokens(String line) {
+    static List<String> tokens(CharSequence line) {
         List<String> tokens = new ArrayList<>();
         Matcher matcher = TOKEN.matcher(line);
         while (matcher.find()) {

@@ -1,7 +1,11 @@
 package org.breadbot.processor.morph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.List;
+import org.breadbot.testsupport.CountingText;
 import org.junit.jupiter.api.Test;
 
 /** Line and token splitting of the nonsense generator (spec §6.3 step 2). */
@@ -49,5 +53,22 @@ class NonsenseTextTest {
         assertThat(NonsenseText.lines("a\nb\r\nc\rd\u2028e")).containsExactly("a", "b", "c", "d", "e");
         assertThat(NonsenseText.lines("a\n\nb\n")).containsExactly("a", "", "b");
         assertThat(NonsenseText.lines("")).isEmpty();
+    }
+
+    /**
+     * A megabyte of white space, of punctuation (whose run the matcher used to recurse into once per character,
+     * overflowing its stack at about 10,000) and of both mixed: few reads per character, one token per run.
+     */
+    @Test
+    void tokensOfAMegabyteLineAreFoundInLinearTime() {
+        for (String unit : List.of(" ", "!", "! ", ".,;", "\u00a0\t")) {
+            CountingText line = CountingText.repeated(unit, 1 << 20);
+
+            List<String> tokens = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> NonsenseText.tokens(line));
+
+            assertThat(String.join("", tokens)).hasSize(1 << 20);
+            assertThat(tokens).as("tokens of %s", unit).hasSizeLessThanOrEqualTo(2);
+            assertThat(line.readsPerCharacter()).as("reads per character of %s", unit).isLessThan(16);
+        }
     }
 }
