@@ -15,6 +15,9 @@ import reactor.core.publisher.Mono;
 @Component
 class DeliveryLog {
 
+    /** Rows deleted by one purge statement. */
+    static final int PURGE_BATCH = 10_000;
+
     private final DatabaseClient db;
 
     DeliveryLog(DatabaseClient db) {
@@ -41,11 +44,22 @@ class DeliveryLog {
                 .then();
     }
 
-    /** Deletes the rows older than {@code retention}; returns how many. */
+    /**
+     * Deletes the rows older than {@code retention}, {@link #PURGE_BATCH} per statement so that none runs into
+     * {@code statement_timeout}; returns how many.
+     */
     Mono<Long> purgeOlderThan(Duration retention) {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        return db.sql("DELETE FROM delivery_log WHERE delivered_at < :cutoff")
+        return purgeBatch(cutoff)
+                .expand(deleted -> deleted == PURGE_BATCH ? purgeBatch(cutoff) : Mono.empty())
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> purgeBatch(OffsetDateTime cutoff) {
+        return db.sql("DELETE FROM delivery_log WHERE reply_id IN (SELECT reply_id FROM delivery_log"
+                        + " WHERE delivered_at < :cutoff LIMIT :batch)")
                 .bind("cutoff", cutoff)
+                .bind("batch", PURGE_BATCH)
                 .fetch()
                 .rowsUpdated();
     }

@@ -2,6 +2,7 @@ package org.breadbot.sender;
 
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import org.breadbot.common.database.DatabaseTimeouts;
 import org.breadbot.common.health.TimeLimitedHealth;
 import org.breadbot.common.telegram.api.BotApiClient;
 import org.breadbot.common.telegram.api.TelegramApiProperties;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.boot.r2dbc.health.ConnectionFactoryHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** The delivery side: Bot API client, rate limits, per-chat lanes, the delivery pipeline and its upkeep. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TelegramApiProperties.class)
+@EnableConfigurationProperties({TelegramApiProperties.class, DatabaseTimeouts.class})
 class SenderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SenderConfiguration.class);
@@ -38,6 +40,12 @@ class SenderConfiguration {
     @Bean
     ReactiveHealthIndicator r2dbcHealthIndicator(ConnectionFactory connectionFactory) {
         return new TimeLimitedHealth(new ConnectionFactoryHealthIndicator(connectionFactory), Duration.ofSeconds(3));
+    }
+
+    /** Every connection of the sender opens with PostgreSQL's statement, lock and idle-transaction timeouts. */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer databaseTimeouts(DatabaseTimeouts timeouts) {
+        return timeouts.customizer();
     }
 
     @Bean(destroyMethod = "close")

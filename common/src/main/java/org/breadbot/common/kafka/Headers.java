@@ -27,6 +27,9 @@ public final class Headers {
     /** On a dead letter: the error's message, secrets masked. */
     public static final String ERROR_MESSAGE = "error-message";
 
+    /** On a dead letter: what kind of failure sent it there ({@code poison}, {@code over-budget}, ...). */
+    public static final String ERROR_KIND = "error-kind";
+
     /** Value of {@link #SOURCE} for updates received on the webhook. */
     public static final String SOURCE_WEBHOOK = "webhook";
 

@@ -8,6 +8,8 @@ import org.breadbot.common.reply.ReplyMethod;
 import org.breadbot.common.telegram.Message;
 import org.breadbot.common.telegram.Update;
 import org.breadbot.processor.pipeline.Answer;
+import org.breadbot.processor.pipeline.Budget;
+import org.breadbot.processor.pipeline.OverBudgetException;
 import org.breadbot.processor.pipeline.UpdateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,9 @@ class BotUpdateHandler implements UpdateHandler {
 
     private static final Logger log = LoggerFactory.getLogger(BotUpdateHandler.class);
 
+    /** The answer to a request given up for taking longer than its time budget. */
+    static final String TOO_HEAVY = "Слишком тяжёлый запрос: я не справился с ним за отведённое время";
+
     private final Registration registration;
     private final List<ChainHandler> chain;
     private final BotProperties properties;
@@ -41,19 +46,33 @@ class BotUpdateHandler implements UpdateHandler {
     }
 
     @Override
-    public Mono<List<Answer>> handle(Update update) {
+    public Mono<List<Answer>> handle(Update update, Budget budget) {
         Message message = update.effectiveMessage();
         if (message == null || message.from() == null || message.chat() == null) {
             return Mono.just(List.of());
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        return registration.register(update, message, now)
+        return registration.register(update, message, now, budget)
                 .flatMap(context -> runChain(context).map(result -> answers(result, context)));
+    }
+
+    /** A new message that addressed the bot is told it was too heavy; anything else gets no answer. */
+    @Override
+    public List<Answer> overBudget(Update update) {
+        Message message = update.effectiveMessage();
+        if (message == null || message.chat() == null || update.isEdit()
+                || chain.stream().noneMatch(handler -> handler.isAddressedBy(message))) {
+            return List.of();
+        }
+        return List.of(Answer.text(message.chat().id(), TOO_HEAVY, message.messageId()));
     }
 
     private Mono<HandlerResult> runChain(MessageContext context) {
         return Flux.fromIterable(chain)
-                .concatMap(handler -> Mono.defer(() -> handler.handle(context))
+                .concatMap(handler -> Mono.defer(() -> {
+                            context.budget().check();
+                            return handler.handle(context);
+                        })
                         .onErrorResume(BotUpdateHandler::isBotFailure, error -> silence(handler, context, error)))
                 .filter(result -> !(result instanceof HandlerResult.Pass))
                 .next()
@@ -61,11 +80,12 @@ class BotUpdateHandler implements UpdateHandler {
     }
 
     /**
-     * A database failure goes up to the pipeline, whose transaction is lost anyway; any other failure (a bug, a
-     * provider answering garbage) is logged and the bot stays silent (spec §2.6).
+     * A database failure goes up to the pipeline, whose transaction is lost anyway, and so does running out of the
+     * update's time budget; any other failure (a bug, a provider answering garbage) is logged and the bot stays
+     * silent (spec §2.6).
      */
     private static boolean isBotFailure(Throwable error) {
-        return !(error instanceof DataAccessException);
+        return !(error instanceof DataAccessException) && !(error instanceof OverBudgetException);
     }
 
     /** Logs in a handle operator, which puts the update's MDC entries on this thread meanwhile. */

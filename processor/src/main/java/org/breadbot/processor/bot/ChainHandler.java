@@ -1,5 +1,6 @@
 package org.breadbot.processor.bot;
 
+import org.breadbot.common.telegram.Message;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,4 +15,9 @@ public interface ChainHandler {
     int MORPH = 400;
 
     Mono<HandlerResult> handle(MessageContext context);
+
+    /** True when the message asks the bot for something this handler would answer (it addresses the bot). */
+    default boolean isAddressedBy(Message message) {
+        return false;
+    }
 }

@@ -6,6 +6,7 @@ import org.breadbot.common.telegram.Message;
 import org.breadbot.common.telegram.Update;
 import org.breadbot.common.telegram.User;
 import org.breadbot.processor.pipeline.Answer;
+import org.breadbot.processor.pipeline.Budget;
 import org.breadbot.processor.store.AnswerPack;
 import org.breadbot.processor.store.ChatRow;
 import org.breadbot.processor.store.MemberRow;
@@ -18,6 +19,7 @@ import org.breadbot.processor.store.MemberRow;
  * @param member  the registered sender
  * @param pack    the chat's default answer pack, or null
  * @param now     the time of processing, the same for every write of this update
+ * @param budget  the update's time budget, for work that computes for long without waiting
  */
 public record MessageContext(
         Update update,
@@ -25,7 +27,8 @@ public record MessageContext(
         ChatRow chat,
         MemberRow member,
         AnswerPack pack,
-        LocalDateTime now) {
+        LocalDateTime now,
+        Budget budget) {
 
     public boolean isEdit() {
         return update.isEdit();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.breadbot.common.telegram.Message;
 import org.breadbot.common.telegram.Update;
 import org.breadbot.common.telegram.User;
+import org.breadbot.processor.pipeline.Budget;
 import org.breadbot.processor.store.AnswerPack;
 import org.breadbot.processor.store.AnswerPackStore;
 import org.breadbot.processor.store.ChatRow;
@@ -53,32 +54,34 @@ class Registration {
      * A known sender in a known chat under unchanged names (nearly every message) is registered by one statement;
      * anyone else step by step, which the one statement left untouched.
      */
-    Mono<MessageContext> register(Update update, Message message, LocalDateTime now) {
-        return registerKnown(update, message, now)
-                .switchIfEmpty(Mono.defer(() -> registerStepByStep(update, message, now)));
+    Mono<MessageContext> register(Update update, Message message, LocalDateTime now, Budget budget) {
+        return registerKnown(update, message, now, budget)
+                .switchIfEmpty(Mono.defer(() -> registerStepByStep(update, message, now, budget)));
     }
 
-    private Mono<MessageContext> registerKnown(Update update, Message message, LocalDateTime now) {
+    private Mono<MessageContext> registerKnown(Update update, Message message, LocalDateTime now, Budget budget) {
         User sender = message.from();
         String username = fit(usernameOf(sender));
         return known.registerKnown(sender.id(), username, firstNameOf(sender), lastNameOf(sender),
                         message.chat().id(), chatName(message, username), !update.isEdit(), now)
                 .map(rows -> new MessageContext(update, message, rows.chat(), rows.member(),
-                        defaultOrNull(rows.firstPack()), now));
+                        defaultOrNull(rows.firstPack()), now, budget));
     }
 
     private static AnswerPack defaultOrNull(AnswerPack firstPack) {
         return firstPack != null && firstPack.isDefault() ? firstPack : null;
     }
 
-    private Mono<MessageContext> registerStepByStep(Update update, Message message, LocalDateTime now) {
+    private Mono<MessageContext> registerStepByStep(Update update, Message message, LocalDateTime now,
+            Budget budget) {
         User sender = message.from();
         String username = fit(usernameOf(sender));
         return member(sender, username, now).flatMap(member -> chat(message, username, now)
                 .flatMap(chat -> memberships.touch(chat.id(), member.id(), now)
                         .then(countMessage(update, chat, member, now))
                         .then(defaultPack(chat))
-                        .map(pack -> new MessageContext(update, message, chat, member, pack.orElse(null), now))));
+                        .map(pack -> new MessageContext(update, message, chat, member, pack.orElse(null), now,
+                                budget))));
     }
 
     /** Users without a username are stored under their decimal id (spec §2.4, recommendation of quirk 6). */

@@ -2,6 +2,7 @@ package org.breadbot.processor.command;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.breadbot.common.telegram.Message;
 import org.breadbot.processor.bot.BotProperties;
 import org.breadbot.processor.bot.ChainHandler;
 import org.breadbot.processor.bot.HandlerResult;
@@ -49,6 +50,11 @@ class CommandHandler implements ChainHandler {
                     .orElseGet(() -> Mono.just(HandlerResult.pass()))));
         }
         return Mono.just(HandlerResult.pass());
+    }
+
+    @Override
+    public boolean isAddressedBy(Message message) {
+        return message.text() != null && !(parser.parse(message.text()) instanceof ParseResult.NotAddressed);
     }
 
     private Mono<Void> countCommand(MessageContext message) {

@@ -16,7 +16,8 @@ import reactor.core.Exceptions;
 
 /**
  * Sends a failed record to {@code <topic>.dlt}, same partition number, value and key unchanged, with
- * {@link org.breadbot.common.kafka.Headers#ERROR_CLASS} and a masked, bounded
+ * {@link org.breadbot.common.kafka.Headers#ERROR_CLASS}, {@link org.breadbot.common.kafka.Headers#ERROR_KIND} and a
+ * masked, bounded
  * {@link org.breadbot.common.kafka.Headers#ERROR_MESSAGE} instead of spring-kafka's unmasked exception headers.
  * A value too large to fit a dead letter is left out, so that even such a record cannot block its partition.
  */
@@ -46,6 +47,8 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
                 cause.getClass().getName().getBytes(StandardCharsets.UTF_8));
         headers.add(org.breadbot.common.kafka.Headers.ERROR_MESSAGE,
                 errorMessage(cause).getBytes(StandardCharsets.UTF_8));
+        headers.add(org.breadbot.common.kafka.Headers.ERROR_KIND,
+                FailureKind.of(failure).tag().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The exception the listener threw, without spring-kafka's and Reactor's wrappers. */

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.breadbot.common.database.DatabaseTimeouts;
 import org.breadbot.common.health.TimeLimitedHealth;
 import org.breadbot.common.kafka.ClientMetricsListeners;
 import org.breadbot.common.kafka.TopicProvisioner;
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.boot.r2dbc.health.ConnectionFactoryHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +45,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * configured in {@code processor.yml}; what the pipeline's guarantees rely on is enforced here.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ProcessorProperties.class, TopicsProperties.class})
+@EnableConfigurationProperties({ProcessorProperties.class, TopicsProperties.class, DatabaseTimeouts.class})
 class PipelineConfiguration {
 
     /** The processor's consumer group (architecture §3). */
@@ -54,6 +56,12 @@ class PipelineConfiguration {
 
     /** How long the last outbox flush at shutdown may take; it blocks its lifecycle phase. */
     static final Duration FINAL_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Every connection of the processor opens with PostgreSQL's statement, lock and idle-transaction timeouts. */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer databaseTimeouts(DatabaseTimeouts timeouts) {
+        return timeouts.customizer();
+    }
 
     @Bean
     static PoolSizing poolSizing(Environment environment) {
@@ -169,9 +177,11 @@ class PipelineConfiguration {
 
     @Bean
     DefaultErrorHandler updatesErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, PipelineMetrics metrics,
-            ProcessorProperties properties) {
+            UpdatePipeline pipeline, ProcessorProperties properties) {
         DeadLetters deadLetters = new DeadLetters(kafkaTemplate, properties.outbox().dltMaxValueBytes());
-        return ErrorPolicy.errorHandler(deadLetters, metrics, properties.retry());
+        OverBudgetReplies overBudget = new OverBudgetReplies(new UpdateParser(properties.maxUpdateBytes()), pipeline,
+                properties.processingTimeout());
+        return ErrorPolicy.errorHandler(deadLetters, metrics, properties.retry(), overBudget);
     }
 
     @Bean
@@ -185,7 +195,7 @@ class PipelineConfiguration {
         containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
         containerProperties.setPollTimeout(properties.pollTimeout().toMillis());
         containerProperties.setMessageListener(new UpdateListener(new UpdateParser(properties.maxUpdateBytes()),
-                pipeline, metrics, properties.processingTimeout()));
+                pipeline, metrics, properties.updateBudget(), properties.processingTimeout()));
         // graceful shutdown: the batch in progress finishes and its offsets are committed (within the
         // lifecycle's timeout-per-shutdown-phase); a longer one is simply redelivered and de-duplicated
         containerProperties.setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());

@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the pipeline reports to Prometheus (docs/operations.md lists what to graph and alert on):
  * <ul>
  *   <li>{@code bread_bot_processor_updates_total{outcome}}: applied, duplicate, failed (= dead-lettered);</li>
- *   <li>{@code bread_bot_processor_dlt_total}: records written to {@code telegram.updates.dlt};</li>
+ *   <li>{@code bread_bot_processor_dlt_total{kind}}: records written to {@code telegram.updates.dlt}, by
+ *       {@link FailureKind};</li>
+ *   <li>{@code bread_bot_processor_retries_total{kind}}: failed attempts of a record that the error policy handled
+ *       (retried or dead-lettered), by {@link FailureKind};</li>
  *   <li>{@code bread_bot_processor_processing_seconds} (histogram): from the poll that brought a record until its
  *       batch is done, replies acknowledged by Kafka included (the offsets are committed right after); records
  *       of a failed batch are timed when they are done after all;</li>
@@ -26,7 +29,7 @@ final class PipelineMetrics {
     private final Counter applied;
     private final Counter duplicate;
     private final Counter failed;
-    private final Counter deadLetters;
+    private final MeterRegistry registry;
     private final Timer processing;
     private final Timer updateAge;
     private final AtomicLong outboxPending = new AtomicLong();
@@ -34,10 +37,12 @@ final class PipelineMetrics {
     PipelineMetrics(MeterRegistry registry) {
         applied = updates(registry, "applied");
         duplicate = updates(registry, "duplicate");
+        this.registry = registry;
         failed = updates(registry, "failed");
-        deadLetters = Counter.builder("bread_bot.processor.dlt")
-                .description("Records written to telegram.updates.dlt")
-                .register(registry);
+        for (FailureKind kind : FailureKind.values()) {
+            deadLetters(kind);
+            failedAttempts(kind);
+        }
         processing = Timer.builder("bread_bot.processor.processing")
                 .description("From polling a record to its batch being done, replies acknowledged included")
                 .publishPercentileHistogram()
@@ -76,9 +81,27 @@ final class PipelineMetrics {
         updateAge.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
     }
 
-    void deadLettered() {
+    void deadLettered(FailureKind kind) {
         failed.increment();
-        deadLetters.increment();
+        deadLetters(kind).increment();
+    }
+
+    void failedAttempt(FailureKind kind) {
+        failedAttempts(kind).increment();
+    }
+
+    private Counter deadLetters(FailureKind kind) {
+        return Counter.builder("bread_bot.processor.dlt")
+                .description("Records written to telegram.updates.dlt, by what went wrong")
+                .tag("kind", kind.tag())
+                .register(registry);
+    }
+
+    private Counter failedAttempts(FailureKind kind) {
+        return Counter.builder("bread_bot.processor.retries")
+                .description("Failed attempts of records the error policy retried or dead-lettered, by what went wrong")
+                .tag("kind", kind.tag())
+                .register(registry);
     }
 
     void outboxPending(long rows) {

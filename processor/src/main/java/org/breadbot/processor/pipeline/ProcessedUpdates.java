@@ -7,6 +7,9 @@ import reactor.core.publisher.Mono;
 /** The de-duplication table: an update id (within its chat) is applied only by the transaction that inserts it. */
 final class ProcessedUpdates {
 
+    /** Rows deleted by one purge statement. */
+    static final int PURGE_BATCH = 10_000;
+
     private final DatabaseClient db;
 
     ProcessedUpdates(DatabaseClient db) {
@@ -31,10 +34,21 @@ final class ProcessedUpdates {
                 .map(inserted -> inserted == 1);
     }
 
-    /** Forgets ids older than {@code retention}; returns how many. */
+    /**
+     * Forgets ids older than {@code retention}, {@link #PURGE_BATCH} rows per statement so that a day of a busy
+     * bot's ids never makes one statement run into {@code statement_timeout}; returns how many.
+     */
     Mono<Long> purgeOlderThan(Duration retention) {
-        return db.sql("DELETE FROM processed_updates WHERE processed_at < now() - $1 * interval '1 millisecond'")
+        return purgeBatch(retention)
+                .expand(deleted -> deleted == PURGE_BATCH ? purgeBatch(retention) : Mono.empty())
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> purgeBatch(Duration retention) {
+        return db.sql("DELETE FROM processed_updates WHERE ctid IN (SELECT ctid FROM processed_updates"
+                        + " WHERE processed_at < now() - $1 * interval '1 millisecond' LIMIT $2)")
                 .bind(0, retention.toMillis())
+                .bind(1, PURGE_BATCH)
                 .fetch()
                 .rowsUpdated();
     }

@@ -17,7 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * @param groupProtocol      Kafka group protocol; {@code auto} asks the broker whether it supports KIP-848
  * @param groupInstanceId    static membership id (suffixed per thread); blank for dynamic membership
  * @param dbMaxPool          {@code DB_MAX_POOL}: R2DBC connections for the processor group, see {@link PoolSizing}
- * @param processingTimeout  longest one update may take end to end before it counts as a transient failure
+ * @param updateBudget       the time budget of one update: longest its work may take once its transaction has
+ *                           begun; the work is then cancelled and the update retried, then dead-lettered
+ *                           ({@link ErrorPolicy}). 5 s is some 500 times what an update takes (2–20 ms), and a
+ *                           partition's other chats wait at most about twice that behind one heavy update
+ * @param processingTimeout  longest one update may take end to end, waiting for a database connection included,
+ *                           before it counts as the infrastructure being unavailable; also bounds one outbox flush
  * @param maxUpdateBytes     larger record values are dead-lettered unread (ingress accepts at most 1 MiB)
  * @param kafkaStartupTimeout how long start-up waits for the broker to create topics and pick the protocol
  * @param pollTimeout        longest wait of one poll; it also bounds how long Kafka 4.1's KIP-848 consumer can stall
@@ -33,6 +38,7 @@ record ProcessorProperties(
         @DefaultValue("auto") @NotNull GroupProtocol groupProtocol,
         String groupInstanceId,
         @DefaultValue("20") @Min(1) int dbMaxPool,
+        @DefaultValue("5s") @NotNull Duration updateBudget,
         @DefaultValue("30s") @NotNull Duration processingTimeout,
         @DefaultValue("1048576") @Min(1024) int maxUpdateBytes,
         @DefaultValue("15s") @NotNull Duration kafkaStartupTimeout,
@@ -66,14 +72,26 @@ record ProcessorProperties(
     }
 
     /**
-     * @param transientInitial  first wait after a transient failure (database or Kafka unavailable)
-     * @param transientMax      longest wait between attempts; transient failures are retried without end
-     * @param otherAttempts     retries of any other failure before the record is dead-lettered
-     * @param otherInterval     wait between those retries
+     * Retries of failed records, per {@link FailureKind}; every kind has a bound.
+     *
+     * @param transientInitial      first wait after the database or Kafka was unavailable or a lock was not
+     *                              granted; each wait is twice the last
+     * @param transientMax          longest wait between attempts while the infrastructure is unavailable
+     * @param unavailableMaxElapsed how long a record is retried while the infrastructure is unavailable before it
+     *                              is dead-lettered
+     * @param contentionAttempts    attempts in all of an update that PostgreSQL refused to wait for (lock or
+     *                              statement timeout); with the doubling waits the default outlasts
+     *                              {@code idle-in-transaction-timeout}
+     * @param overBudgetAttempts    attempts in all of an update over its time budget
+     * @param otherAttempts         retries of any other failure before the record is dead-lettered
+     * @param otherInterval         wait between those retries, and between attempts over budget
      */
     record Retry(
             @DefaultValue("1s") @NotNull Duration transientInitial,
             @DefaultValue("30s") @NotNull Duration transientMax,
+            @DefaultValue("24h") @NotNull Duration unavailableMaxElapsed,
+            @DefaultValue("6") @Min(1) @Max(100) int contentionAttempts,
+            @DefaultValue("2") @Min(1) @Max(100) int overBudgetAttempts,
             @DefaultValue("2") @Min(0) int otherAttempts,
             @DefaultValue("500ms") @NotNull Duration otherInterval) {
     }

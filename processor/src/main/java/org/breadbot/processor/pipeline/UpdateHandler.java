@@ -13,6 +13,22 @@ import reactor.core.publisher.Mono;
  */
 public interface UpdateHandler {
 
-    /** Applies the update's effects and returns the replies to send, in the order they must arrive. */
-    Mono<List<Answer>> handle(Update update);
+    /**
+     * Applies the update's effects and returns the replies to send, in the order they must arrive. Work that
+     * computes for long without waiting calls {@link Budget#check()} as it goes.
+     */
+    Mono<List<Answer>> handle(Update update, Budget budget);
+
+    /** {@link #handle(Update, Budget)} without a time limit. */
+    default Mono<List<Answer>> handle(Update update) {
+        return handle(update, Budget.unlimited());
+    }
+
+    /**
+     * What the chat is told when the update was given up for taking longer than its budget: a short apology if it
+     * asked the bot for something, else nothing. Computed without the database, which may be what was slow.
+     */
+    default List<Answer> overBudget(Update update) {
+        return List.of();
+    }
 }

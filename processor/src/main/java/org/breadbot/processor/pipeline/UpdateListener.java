@@ -35,12 +35,19 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
     private final UpdateParser parser;
     private final UpdatePipeline pipeline;
     private final PipelineMetrics metrics;
+    private final Duration budget;
     private final Duration timeout;
 
-    UpdateListener(UpdateParser parser, UpdatePipeline pipeline, PipelineMetrics metrics, Duration timeout) {
+    /**
+     * @param budget  the time budget of one update's work ({@link UpdatePipeline#apply(IncomingUpdate, Duration)})
+     * @param timeout longest wait for one update or one flush, waiting for a connection included
+     */
+    UpdateListener(UpdateParser parser, UpdatePipeline pipeline, PipelineMetrics metrics, Duration budget,
+            Duration timeout) {
         this.parser = parser;
         this.pipeline = pipeline;
         this.metrics = metrics;
+        this.budget = budget;
         this.timeout = timeout;
     }
 
@@ -69,7 +76,7 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
                 .withCarried(CarriedHeaders.of(record.headers(), hop));
         UpdateMdc.put(UpdateMdc.of(update.updateId(), update.chatId(), hop));
         // contextCapture: with context propagation limited, block() no longer takes the MDC into the Reactor context
-        Outcome outcome = pipeline.apply(update).timeout(timeout).contextCapture().block();
+        Outcome outcome = pipeline.apply(update, budget).timeout(timeout).contextCapture().block();
         metrics.processed(outcome);
         log.debug("Update {} ({}) of chat {} from {}-{}@{}: {}", update.updateId(), update.type(), update.chatId(),
                 record.topic(), record.partition(), record.offset(), outcome.applied() ? "applied" : "duplicate");

@@ -3,11 +3,13 @@ package org.breadbot.processor.pipeline;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.breadbot.common.reply.ReplyCommand;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -33,6 +35,8 @@ import reactor.util.context.ContextView;
 final class UpdatePipeline {
 
     private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+    /** Ends the ids of the replies to an update given up for being over its budget. */
+    static final String OVER_BUDGET_SUFFIX = ":over-budget";
 
     private final ProcessedUpdates processedUpdates;
     private final Outbox outbox;
@@ -51,11 +55,55 @@ final class UpdatePipeline {
         this.clock = clock;
     }
 
-    /** Applies the update in its own transaction; its replies wait in the outbox for {@link #flush}. */
+    /**
+     * Applies the update in its own transaction; its replies wait in the outbox for {@link #flush}. The update's
+     * work inside the transaction has {@code budget}: past it the work is cancelled, the transaction rolled back and
+     * {@link OverBudgetException} signalled.
+     */
+    Mono<Outcome> apply(IncomingUpdate update, Duration budget) {
+        return applyWithin(update, () -> Budget.of(budget));
+    }
+
+    /** {@link #apply(IncomingUpdate, Duration)} without a time limit. */
     Mono<Outcome> apply(IncomingUpdate update) {
-        return inUpdateMdc(() -> processedUpdates.markProcessed(update.updateId(), update.chatId()))
-                .flatMap(first -> first ? handleAndStore(update) : Mono.just(Outcome.duplicate()))
-                .as(transactions::transactional);
+        return applyWithin(update, Budget::unlimited);
+    }
+
+    /** The budget starts once the transaction has begun: waiting for a connection is not the update's doing. */
+    private Mono<Outcome> applyWithin(IncomingUpdate update, Supplier<Budget> budget) {
+        return Mono.defer(() -> withinBudget(update, budget.get())).as(transactions::transactional);
+    }
+
+    private Mono<Outcome> withinBudget(IncomingUpdate update, Budget budget) {
+        Mono<Outcome> work = inUpdateMdc(() -> processedUpdates.markProcessed(update.updateId(), update.chatId()))
+                .flatMap(first -> first ? handleAndStore(update, budget) : Mono.just(Outcome.duplicate()));
+        if (budget.isUnlimited()) {
+            return work;
+        }
+        return work.doOnCancel(budget::cancel)
+                .timeout(budget.limit())
+                .onErrorMap(TimeoutException.class, timedOut -> budget.exceeded());
+    }
+
+    /**
+     * Stores the replies the bot gives an update that was given up for being over its budget, in a transaction
+     * of their own, and publishes them; the update itself stays unapplied (a re-drive of its dead letter may apply
+     * it later). Their ids are {@code chat:update:over-budget:<position>}, so they never collide with the update's
+     * own replies and a repeated refusal is sent once.
+     */
+    Mono<Integer> refuse(IncomingUpdate update) {
+        List<Answer> answers = handler.overBudget(update.update());
+        if (answers.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<ReplyCommand> replies = new ArrayList<>(answers.size());
+        for (int position = 0; position < answers.size(); position++) {
+            replies.add(reply(update, answers.get(position),
+                    ReplyCommand.idFor(update.chatId(), update.updateId(), position) + OVER_BUDGET_SUFFIX));
+        }
+        return outbox.store(replies, update.carried())
+                .as(transactions::transactional)
+                .then(flusher.flushChats(chatsOf(replies)));
     }
 
     /** Publishes everything pending for the chats; returns how many replies. */
@@ -63,8 +111,8 @@ final class UpdatePipeline {
         return flusher.flushChats(chats);
     }
 
-    private Mono<Outcome> handleAndStore(IncomingUpdate update) {
-        return inUpdateMdc(() -> handler.handle(update.update()))
+    private Mono<Outcome> handleAndStore(IncomingUpdate update, Budget budget) {
+        return inUpdateMdc(() -> handler.handle(update.update(), budget))
                 .defaultIfEmpty(List.of())
                 .map(answers -> replies(update, answers))
                 .flatMap(replies -> outbox.store(replies, update.carried())
@@ -95,14 +143,15 @@ final class UpdatePipeline {
     private List<ReplyCommand> replies(IncomingUpdate update, List<Answer> answers) {
         List<ReplyCommand> replies = new ArrayList<>(answers.size());
         for (int position = 0; position < answers.size(); position++) {
-            replies.add(reply(update, answers.get(position), position));
+            replies.add(reply(update, answers.get(position),
+                    ReplyCommand.idFor(update.chatId(), update.updateId(), position)));
         }
         return replies;
     }
 
-    private ReplyCommand reply(IncomingUpdate update, Answer answer, int position) {
+    private ReplyCommand reply(IncomingUpdate update, Answer answer, String id) {
         return new ReplyCommand(
-                ReplyCommand.idFor(update.chatId(), update.updateId(), position),
+                id,
                 answer.chatId(),
                 answer.method(),
                 answer.text(),

@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
  * {@code reject:} make it throw {@link IllegalArgumentException} after its write, {@code bug:} an
  * {@link IllegalStateException}; {@code flaky:} fails transiently on its first attempt; {@code two:} gets two
  * replies; {@code elsewhere:<chat id>} is answered in that other chat; {@code slow:<ms>} takes that long after
- * its write; {@code hold:<name>} fails transiently for as long as the test {@linkplain #hold holds} that name.
+ * its write; {@code hold:<name>} fails transiently for as long as the test {@linkplain #hold holds} that name;
+ * {@code spin:<ms>} computes for that long after its write, checking its {@link Budget} as it goes, and is the one
+ * kind of update that gets an {@linkplain #overBudget over-budget answer}.
  *
  * <p>A plain class (no {@code @Configuration}/{@code @TestConfiguration}) so that no component scan of
  * {@code org.breadbot.processor} ever picks it up by accident; {@link PipelineTestApplication} imports it.
@@ -32,13 +34,15 @@ class EchoHandler implements UpdateHandler {
     private final DatabaseClient db;
     private final Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> longestSpinMillis = new ConcurrentHashMap<>();
+    private final AtomicInteger spinning = new AtomicInteger();
 
     EchoHandler(DatabaseClient db) {
         this.db = db;
     }
 
     @Override
-    public Mono<List<Answer>> handle(Update update) {
+    public Mono<List<Answer>> handle(Update update, Budget budget) {
         attempts.computeIfAbsent(update.updateId(), id -> new AtomicInteger()).incrementAndGet();
         Message message = update.effectiveMessage();
         if (message == null || message.text() == null) {
@@ -46,7 +50,48 @@ class EchoHandler implements UpdateHandler {
         }
         boolean firstAttempt = attempts(update.updateId()) == 1;
         return record(update.updateId(), message)
-                .then(Mono.defer(() -> answer(message, firstAttempt)));
+                .then(Mono.defer(() -> text(message).startsWith("spin:") ? spin(update.updateId(), message, budget)
+                        : answer(message, firstAttempt)));
+    }
+
+    @Override
+    public List<Answer> overBudget(Update update) {
+        Message message = update.effectiveMessage();
+        return message == null || !text(message).startsWith("spin:") ? List.of()
+                : List.of(Answer.text(message.chat().id(), "too heavy: " + message.text(), message.messageId()));
+    }
+
+    /** The longest one attempt of {@code spin:} computed for the update before it ended, in ms; 0 if none. */
+    long longestSpinMillis(long updateId) {
+        return longestSpinMillis.getOrDefault(updateId, 0L);
+    }
+
+    /** Attempts of {@code spin:} computing right now. */
+    int spinning() {
+        return spinning.get();
+    }
+
+    private Mono<List<Answer>> spin(long updateId, Message message, Budget budget) {
+        long millis = Long.parseLong(text(message).substring("spin:".length()).strip());
+        long start = System.nanoTime();
+        spinning.incrementAndGet();
+        try {
+            long blackhole = 0;
+            while (System.nanoTime() - start < millis * 1_000_000) {
+                for (int i = 0; i < 10_000; i++) {
+                    blackhole += i ^ blackhole;
+                }
+                budget.check();
+            }
+            return Mono.just(List.of(Answer.text(message.chat().id(), "spun " + (blackhole & 1), null)));
+        } finally {
+            spinning.decrementAndGet();
+            longestSpinMillis.merge(updateId, (System.nanoTime() - start) / 1_000_000, Math::max);
+        }
+    }
+
+    private static String text(Message message) {
+        return message.text() == null ? "" : message.text();
     }
 
     /** How often the pipeline called the handler for the update. */

@@ -3,6 +3,8 @@ package org.breadbot.processor.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -15,27 +17,36 @@ import org.springframework.util.backoff.BackOffExecution;
 
 class ErrorPolicyTest {
 
-    private static final ProcessorProperties.Retry RETRY =
-            new ProcessorProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 2, Duration.ofMillis(500));
+    private static final ProcessorProperties.Retry RETRY = new ProcessorProperties.Retry(Duration.ofSeconds(1),
+            Duration.ofSeconds(30), Duration.ofHours(24), 6, 2, 2, Duration.ofMillis(500));
 
     @Test
-    void transientFailuresAreRetriedWithoutEndAndBackOffToTheMaximum() {
-        BackOffExecution execution = ErrorPolicy.transientFailures(RETRY).start();
-        long last = 0;
-        for (int attempt = 0; attempt < 10_000; attempt++) {
-            last = execution.nextBackOff();
-            assertThat(last).isNotEqualTo(BackOffExecution.STOP);
-        }
-        assertThat(last).isEqualTo(30_000);
+    void everyKindOfFailureHasABoundAndPoisonIsNeverRetried() {
+        assertThat(ErrorPolicy.backOff(FailureKind.POISON, RETRY)).isNull();
+        assertThat(waits(FailureKind.OVER_BUDGET)).containsExactly(500L);
+        assertThat(waits(FailureKind.BUG)).containsExactly(500L, 1000L);
+        assertThat(waits(FailureKind.CONTENTION)).containsExactly(1000L, 2000L, 4000L, 8000L, 16000L);
     }
 
     @Test
-    void otherFailuresAreRetriedAFewTimesThenGiveUp() {
-        BackOffExecution execution = ErrorPolicy.otherFailures(RETRY).start();
+    void anUnavailableDatabaseOrBrokerIsWaitedOutForADayAtMostThirtySecondsApart() {
+        List<Long> waits = waits(FailureKind.UNAVAILABLE);
 
-        assertThat(execution.nextBackOff()).isEqualTo(500);
-        assertThat(execution.nextBackOff()).isEqualTo(1000);
-        assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+        assertThat(waits).startsWith(1000L, 2000L, 4000L, 8000L, 16000L, 30000L);
+        assertThat(waits).allMatch(wait -> wait <= 30_000);
+        long total = waits.stream().mapToLong(Long::longValue).sum();
+        assertThat(Duration.ofMillis(total)).isBetween(Duration.ofHours(23), Duration.ofHours(25));
+    }
+
+    /** The waits a record of this kind gets between its attempts, until the policy gives up. */
+    private static List<Long> waits(FailureKind kind) {
+        BackOffExecution execution = ErrorPolicy.backOff(kind, RETRY).start();
+        List<Long> waits = new ArrayList<>();
+        for (long wait = execution.nextBackOff(); wait != BackOffExecution.STOP; wait = execution.nextBackOff()) {
+            waits.add(wait);
+            assertThat(waits).as("bounded").hasSizeLessThan(10_000);
+        }
+        return waits;
     }
 
     @Test
@@ -51,6 +62,7 @@ class ErrorPolicyTest {
         assertThat(message).doesNotContain(token).contains("bot***").hasSizeLessThanOrEqualTo(
                 DeadLetters.MAX_MESSAGE_CHARS + 1);
         assertThat(Headers.ERROR_MESSAGE).isEqualTo("error-message");
+        assertThat(Headers.ERROR_KIND).isEqualTo("error-kind");
     }
 
     @Test

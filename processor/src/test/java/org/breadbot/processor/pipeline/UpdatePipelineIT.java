@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -52,6 +53,8 @@ class UpdatePipelineIT {
 
     private static final AtomicLong UPDATE_IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000_000));
 
+    private static final Duration BUDGET = Duration.ofSeconds(1);
+
     private static TestDatabase database;
     private static ConfigurableApplicationContext processor;
 
@@ -61,7 +64,8 @@ class UpdatePipelineIT {
         database = TestPostgres.newDatabase();
         database.update(EchoHandler.EFFECTS_TABLE);
         processor = PipelineTestApplication.start(database, Map.of(
-                "bread-bot.processor.dedup.purge-interval", "1s"));
+                "bread-bot.processor.dedup.purge-interval", "1s",
+                "bread-bot.processor.update-budget", BUDGET.toMillis() + "ms"));
     }
 
     @AfterAll
@@ -193,6 +197,57 @@ class UpdatePipelineIT {
         assertThat(handler().attempts(first)).isEqualTo(1);
         assertThat(handler().attempts(after)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> committed(partition) > heldRecord.offset() + 1);
+    }
+
+    @Test
+    void anUpdateComputingPastItsBudgetIsStoppedTriedOnceMoreThenDeadLetteredAndItsChatIsTold() {
+        long chat = newChat();
+        long other = sharingThePartitionOf(chat);
+        long heavy = nextUpdateId();
+        long next = nextUpdateId();
+        long elsewhere = nextUpdateId();
+
+        byte[] value = Updates.text("spin:60000").inGroup(chat).from(TestUsers.ALICE).id(heavy).messageId(9).bytes();
+        sendUpdate(chat, value);
+        sendUpdate(chat, Updates.text("next").inGroup(chat).from(TestUsers.ALICE).id(next).json());
+        sendUpdate(other, Updates.text("other chat").inGroup(other).from(TestUsers.BOB).id(elsewhere).json());
+
+        ConsumerRecord<String, byte[]> letter = awaitDeadLetters(chat, 1).get(0);
+        assertThat(letter.value()).isEqualTo(value);
+        assertThat(header(letter, Headers.ERROR_KIND)).isEqualTo("over-budget");
+        assertThat(header(letter, Headers.ERROR_CLASS)).isEqualTo(OverBudgetException.class.getName());
+        assertThat(header(letter, Headers.ERROR_MESSAGE)).contains("time budget of 1000 ms");
+        List<ConsumerRecord<String, byte[]>> replies = awaitReplies(chat, 2);
+        assertThat(replyIds(replies)).containsExactly(ReplyCommand.idFor(chat, heavy, 0) + ":over-budget",
+                ReplyCommand.idFor(chat, next, 0));
+        assertThat(reply(replies.get(0)).text()).isEqualTo("too heavy: spin:60000");
+        assertThat(reply(replies.get(0)).replyToMessageId()).isEqualTo(9);
+        assertThat(replyIds(awaitReplies(other, 1))).containsExactly(ReplyCommand.idFor(other, elsewhere, 0));
+        assertThat(handler().attempts(heavy)).as("over-budget-attempts").isEqualTo(2);
+        assertThat(handler().longestSpinMillis(heavy)).as("the computation stops with its budget")
+                .isBetween(BUDGET.toMillis() - 50, BUDGET.toMillis() + 3_000);
+        assertThat(handler().spinning()).isZero();
+        assertThat(effects(heavy)).isZero();
+        assertThat(processed(heavy)).isZero();
+        MeterRegistry meters = processor.getBean(MeterRegistry.class);
+        assertThat(meters.counter("bread_bot.processor.retries", "kind", "over-budget").count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.counter("bread_bot.processor.dlt", "kind", "over-budget").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anUpdateWaitingPastItsBudgetIsCancelledAndRolledBackWithoutAnAnswer() {
+        long chat = newChat();
+        long slow = nextUpdateId();
+        long next = nextUpdateId();
+
+        sendUpdate(chat, Updates.text("slow:60000").inGroup(chat).from(TestUsers.ALICE).id(slow).json());
+        sendUpdate(chat, Updates.text("after the slow one").inGroup(chat).from(TestUsers.ALICE).id(next).json());
+
+        assertThat(header(awaitDeadLetters(chat, 1).get(0), Headers.ERROR_KIND)).isEqualTo("over-budget");
+        assertThat(replyIds(awaitReplies(chat, 1))).containsExactly(ReplyCommand.idFor(chat, next, 0));
+        assertThat(effects(slow)).isZero();
+        assertThat(handler().attempts(slow)).isEqualTo(2);
     }
 
     @Test
@@ -367,6 +422,20 @@ class UpdatePipelineIT {
                     .partitionsToOffsetAndMetadata().get().get(partition);
             return offset == null ? -1 : offset.offset();
         }
+    }
+
+    /** Another group chat whose updates share {@code chat}'s partition of {@code telegram.updates} (3). */
+    private static long sharingThePartitionOf(long chat) {
+        long other = newChat();
+        while (partitionOf(other) != partitionOf(chat)) {
+            other = newChat();
+        }
+        return other;
+    }
+
+    private static int partitionOf(long chat) {
+        byte[] key = Long.toString(chat).getBytes(StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key)) % 3;
     }
 
     private static EchoHandler handler() {
