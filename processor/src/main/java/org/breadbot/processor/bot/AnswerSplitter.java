@@ -40,6 +40,13 @@ public final class AnswerSplitter {
         return pieces;
     }
 
+    /** The line cut into pieces of at most {@code limit} characters, never between the halves of a surrogate pair. */
+    public static List<String> cut(String line, int limit) {
+        List<String> pieces = new ArrayList<>();
+        cut(line, limit, pieces);
+        return pieces;
+    }
+
     private static void cut(String line, int limit, List<String> pieces) {
         int start = 0;
         while (line.length() - start > limit) {

@@ -1,5 +1,6 @@
 package org.breadbot.processor.bot;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param alterNames      the comma-separated extra addressing words, used verbatim (no trimming)
  * @param messageLenLimit the longest text message; longer answers are split
  * @param ignoredUsers    Telegram user ids that never get automatic answers (commands still work)
+ * @param quotas          how much one chat may store (docs/commands.md, "Quotas")
+ * @param caches          how much of the chats' data the processor keeps in memory
  */
 @Validated
 @ConfigurationProperties("bread-bot.bot")
@@ -25,7 +28,9 @@ public record BotProperties(
         @DefaultValue("Хлеб") @NotBlank String name,
         @DefaultValue("хлебушек,хлеб,bread_bot") String alterNames,
         @DefaultValue("4096") @Min(1) int messageLenLimit,
-        @DefaultValue List<Long> ignoredUsers) {
+        @DefaultValue List<Long> ignoredUsers,
+        @DefaultValue @Valid Quotas quotas,
+        @DefaultValue @Valid Caches caches) {
 
     public BotProperties {
         alterNames = alterNames == null ? "" : alterNames;
@@ -47,5 +52,43 @@ public record BotProperties(
     /** True when automatic answers must skip this Telegram user. */
     public boolean isIgnored(long telegramUserId) {
         return ignoredUsers.contains(telegramUserId);
+    }
+
+    /**
+     * How much one chat may store. A chat already holding more (data from before a quota, or from an operator) keeps
+     * it; only growth is refused, with a reply that names the limit. docs/commands.md says why these defaults.
+     *
+     * @param keys             keys per chat and kind (triggers, substrings)
+     * @param answersPerKey    answers one key may have
+     * @param valueLength      characters of one text answer: the longest message Telegram delivers
+     * @param dictionaryWords  words of the chat's nonsense dictionary; automatic and asked-for nonsense use at most
+     *                         this many (the first added), however many are stored
+     * @param wordLength       characters of one dictionary word
+     * @param phrases          phrases per chat and kind (insults, answers to edits)
+     * @param members          members tracked per chat (for кто, топ, all and стата); later newcomers still talk
+     *                         to the bot, but are not picked, called or counted
+     * @param mentions         members one {@code all} calls: the most recently active, in messages of 100
+     */
+    public record Quotas(
+            @DefaultValue("1000") @Min(1) int keys,
+            @DefaultValue("50") @Min(1) int answersPerKey,
+            @DefaultValue("4096") @Min(1) int valueLength,
+            @DefaultValue("2000") @Min(1) int dictionaryWords,
+            @DefaultValue("100") @Min(1) int wordLength,
+            @DefaultValue("200") @Min(1) int phrases,
+            @DefaultValue("10000") @Min(1) int members,
+            @DefaultValue("300") @Min(1) int mentions) {
+    }
+
+    /**
+     * What the processor keeps of the chats' data in memory, least recently used first out; each entry is checked
+     * against the version the chat's rows carry, so a cache never serves what another write changed.
+     *
+     * @param substringForms   key forms held, for substring matching, over all packs
+     * @param dictionaryForms  word forms of expanded nonsense dictionaries held, over all chats
+     */
+    public record Caches(
+            @DefaultValue("300000") @Min(0) long substringForms,
+            @DefaultValue("500000") @Min(0) long dictionaryForms) {
     }
 }

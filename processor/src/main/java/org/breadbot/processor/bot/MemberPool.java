@@ -24,10 +24,15 @@ public class MemberPool {
 
     /** In a private chat only the sender (as Telegram describes them now); in a group the recently active members. */
     public Mono<List<MemberRow>> members(MessageContext context) {
+        return members(context, Integer.MAX_VALUE);
+    }
+
+    /** {@link #members(MessageContext)}, at most {@code limit} of them: the most recently active. */
+    public Mono<List<MemberRow>> members(MessageContext context, int limit) {
         if (context.chat().isPrivate()) {
             return Mono.just(List.of(live(context)));
         }
-        return members.activeInChat(context.chat().id(), context.now().minus(ACTIVITY_WINDOW)).collectList();
+        return members.activeInChat(context.chat().id(), context.now().minus(ACTIVITY_WINDOW), limit).collectList();
     }
 
     private static MemberRow live(MessageContext context) {

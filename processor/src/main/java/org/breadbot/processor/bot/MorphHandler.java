@@ -1,8 +1,7 @@
 package org.breadbot.processor.bot;
 
-import java.util.List;
+import org.breadbot.processor.morph.NonsenseDictionary;
 import org.breadbot.processor.morph.NonsenseGenerator;
-import org.breadbot.processor.store.DictionaryStore;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -14,20 +13,21 @@ import reactor.core.publisher.Mono;
  * that changed nothing (line breaks aside).
  *
  * <p>The dictionary is looked at before the chance is drawn, so chats without a dictionary (most) never use up a
- * random number here; a chance of 0 means never.
+ * random number here; a chance of 0 means never. The dictionary comes from memory unless it changed
+ * ({@link ChatDictionaries}).
  */
 @Component
 @Order(ChainHandler.MORPH)
 class MorphHandler implements ChainHandler {
 
-    private final DictionaryStore dictionary;
+    private final ChatDictionaries dictionaries;
     private final NonsenseGenerator generator;
     private final BotProperties properties;
     private final RandomSource random;
 
-    MorphHandler(DictionaryStore dictionary, NonsenseGenerator generator, BotProperties properties,
+    MorphHandler(ChatDictionaries dictionaries, NonsenseGenerator generator, BotProperties properties,
             RandomSource random) {
-        this.dictionary = dictionary;
+        this.dictionaries = dictionaries;
         this.generator = generator;
         this.properties = properties;
         this.random = random;
@@ -40,17 +40,16 @@ class MorphHandler implements ChainHandler {
         if (properties.isIgnored(context.sender().id()) || source.isEmpty() || chance <= 0) {
             return Mono.just(HandlerResult.pass());
         }
-        return dictionary.words(context.chat().id())
-                .map(words -> words.isEmpty() || !chanceAllows(chance)
+        return dictionaries.of(context.chat())
+                .map(dictionary -> dictionary.isEmpty() || !chanceAllows(chance)
                         ? HandlerResult.pass()
-                        : rewrite(source, words, context));
+                        : rewrite(source, dictionary, context));
     }
 
-    private HandlerResult rewrite(String source, List<String> words, MessageContext context) {
-        return generator.generate(source, 1, words)
-                .filter(nonsense -> !nonsense.equals(NonsenseGenerator.unchanged(source)))
-                .map(nonsense -> HandlerResult.answered(context.replyText(nonsense)))
-                .orElseGet(HandlerResult::pass);
+    private HandlerResult rewrite(String source, NonsenseDictionary dictionary, MessageContext context) {
+        String nonsense = generator.generate(source, 1, dictionary, context.budget());
+        return nonsense.equals(NonsenseGenerator.unchanged(source)) ? HandlerResult.pass()
+                : HandlerResult.answered(context.replyText(nonsense));
     }
 
     /** The original's gate, {@code random() <= chance / 100}, like the substring handler's. */

@@ -39,15 +39,17 @@ class Registration {
     private final AnswerPackStore packs;
     private final MemberStatsStore stats;
     private final RegistrationStore known;
+    private final BotProperties.Quotas quotas;
 
     Registration(MemberStore members, ChatStore chats, MembershipStore memberships, AnswerPackStore packs,
-            MemberStatsStore stats, RegistrationStore known) {
+            MemberStatsStore stats, RegistrationStore known, BotProperties properties) {
         this.members = members;
         this.chats = chats;
         this.memberships = memberships;
         this.packs = packs;
         this.stats = stats;
         this.known = known;
+        this.quotas = properties.quotas();
     }
 
     /**
@@ -63,7 +65,8 @@ class Registration {
         User sender = message.from();
         String username = fit(usernameOf(sender));
         return known.registerKnown(sender.id(), username, firstNameOf(sender), lastNameOf(sender),
-                        message.chat().id(), chatName(message, username), !update.isEdit(), now)
+                        message.chat().id(), chatName(message, username), !update.isEdit(), now,
+                        quotas.members())
                 .map(rows -> new MessageContext(update, message, rows.chat(), rows.member(),
                         defaultOrNull(rows.firstPack()), now, budget));
     }
@@ -77,7 +80,7 @@ class Registration {
         User sender = message.from();
         String username = fit(usernameOf(sender));
         return member(sender, username, now).flatMap(member -> chat(message, username, now)
-                .flatMap(chat -> memberships.touch(chat.id(), member.id(), now)
+                .flatMap(chat -> memberships.touch(chat.id(), member.id(), now, quotas.members())
                         .then(countMessage(update, chat, member, now))
                         .then(defaultPack(chat))
                         .map(pack -> new MessageContext(update, message, chat, member, pack.orElse(null), now,

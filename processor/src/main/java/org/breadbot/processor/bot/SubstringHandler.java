@@ -28,7 +28,8 @@ class SubstringHandler implements ChainHandler {
                 || properties.isIgnored(context.sender().id())) {
             return Mono.just(HandlerResult.pass());
         }
-        return matcher.answersFor(context.pack(), context.text()).map(answers -> answerWithOneOf(answers, context));
+        return matcher.answersFor(context.pack(), context.text(), context.budget())
+                .map(answers -> answerWithOneOf(answers, context));
     }
 
     /** The original's gate: {@code random() <= chance / 100}, so chance 0 is "practically never". */

@@ -16,10 +16,12 @@ import reactor.core.publisher.Mono;
 class AddMorphEntitiesCommand implements ChatCommand {
 
     private final DictionaryStore dictionary;
+    private final Quotas quotas;
     private final RandomSource random;
 
-    AddMorphEntitiesCommand(DictionaryStore dictionary, RandomSource random) {
+    AddMorphEntitiesCommand(DictionaryStore dictionary, Quotas quotas, RandomSource random) {
         this.dictionary = dictionary;
+        this.quotas = quotas;
         this.random = random;
     }
 
@@ -33,8 +35,12 @@ class AddMorphEntitiesCommand implements ChatCommand {
         Arguments.ValueList words = (Arguments.ValueList) context.arguments();
         long chat = context.message().chat().id();
         LocalDateTime now = context.now();
-        return Flux.fromIterable(words.values())
-                .concatMap(word -> dictionary.add(chat, word, now))
-                .then(Mono.fromSupplier(() -> context.reply(Replies.completion(random))));
+        return dictionary.existing(chat, words.values())
+                .map(existing -> words.values().stream().distinct().filter(word -> !existing.contains(word)).toList())
+                .flatMap(added -> quotas.words(chat, added)
+                        .flatMap(refused -> refused.isPresent() ? Mono.just(CommandResult.error(refused.get()))
+                                : Flux.fromIterable(added)
+                                        .concatMap(word -> dictionary.add(chat, word, now))
+                                        .then(Mono.fromSupplier(() -> context.reply(Replies.completion(random))))));
     }
 }

@@ -17,11 +17,13 @@ class AddPhraseCommand implements ChatCommand {
 
     private final ChatPhraseStore phrases;
     private final BotProperties properties;
+    private final Quotas quotas;
     private final RandomSource random;
 
-    AddPhraseCommand(ChatPhraseStore phrases, BotProperties properties, RandomSource random) {
+    AddPhraseCommand(ChatPhraseStore phrases, BotProperties properties, Quotas quotas, RandomSource random) {
         this.phrases = phrases;
         this.properties = properties;
+        this.quotas = quotas;
         this.random = random;
     }
 
@@ -41,7 +43,10 @@ class AddPhraseCommand implements ChatCommand {
         if (value.value().codePointCount(0, value.value().length()) > ChatPhrases.MAX_LENGTH) {
             return Mono.just(CommandResult.error(ChatPhrases.TOO_LONG));
         }
-        return phrases.add(context.message().chat().id(), kind, value.value(), context.now())
-                .thenReturn(context.reply(Replies.completion(random)));
+        long chat = context.message().chat().id();
+        return quotas.phrase(chat, kind)
+                .flatMap(refused -> refused.isPresent() ? Mono.just(CommandResult.error(refused.get()))
+                        : phrases.add(chat, kind, value.value(), context.now())
+                                .thenReturn(context.reply(Replies.completion(random))));
     }
 }

@@ -56,7 +56,8 @@ class CheckAnswerCommand implements ChatCommand {
         }
         return triggerAnswers(pack, value.value())
                 .filter(answers -> !answers.isEmpty())
-                .switchIfEmpty(Mono.defer(() -> substrings.answersFor(pack, value.value())))
+                .switchIfEmpty(Mono.defer(() -> substrings.answersFor(pack, value.value(),
+                        context.message().budget())))
                 .map(answers -> answerWithOneOf(answers, context));
     }
 

@@ -44,6 +44,6 @@ class DeleteCommand implements ChatCommand {
     }
 
     static String deleted(List<String> keys) {
-        return "Удалено это значение для ключей: [" + String.join(", ", keys) + "]";
+        return "Удалено это значение для ключей: [" + Keys.listed(keys) + "]";
     }
 }

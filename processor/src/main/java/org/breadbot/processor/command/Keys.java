@@ -1,5 +1,6 @@
 package org.breadbot.processor.command;
 
+import java.util.List;
 import java.util.Optional;
 import org.breadbot.processor.store.ReactionType;
 
@@ -11,7 +12,16 @@ final class Keys {
     static final int MAX_KEY_LENGTH = 255;
     static final String KEY_TOO_LONG = "Ключ не может быть длиннее " + MAX_KEY_LENGTH + " символов";
 
+    /** Keys one answer lists at most; a longer list ends with how many more there are. */
+    static final int MAX_LISTED = 100;
+
     private Keys() {
+    }
+
+    /** {@code k1, k2, …}: at most {@link #MAX_LISTED} keys, then {@code … и еще N}. */
+    static String listed(List<String> keys) {
+        String shown = String.join(", ", keys.subList(0, Math.min(keys.size(), MAX_LISTED)));
+        return keys.size() <= MAX_LISTED ? shown : shown + ", … и еще " + (keys.size() - MAX_LISTED);
     }
 
     /** Why the (lower-cased) key cannot be stored, or empty when it can. */

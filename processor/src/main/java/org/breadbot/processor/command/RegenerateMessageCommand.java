@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.breadbot.common.telegram.Message;
 import org.breadbot.processor.bot.BotProperties;
+import org.breadbot.processor.bot.ChatDictionaries;
 import org.breadbot.processor.morph.NonsenseGenerator;
 import org.breadbot.processor.pipeline.Answer;
 import org.breadbot.processor.store.ContentType;
-import org.breadbot.processor.store.DictionaryStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,13 +28,14 @@ class RegenerateMessageCommand implements ChatCommand {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final int MAX_LONG_DIGITS = 19;
 
-    private final DictionaryStore dictionary;
+    private final ChatDictionaries dictionaries;
     private final NonsenseGenerator generator;
     private final BotProperties properties;
 
-    RegenerateMessageCommand(DictionaryStore dictionary, NonsenseGenerator generator, BotProperties properties) {
-        this.dictionary = dictionary;
+    RegenerateMessageCommand(ChatDictionaries dictionaries, NonsenseGenerator generator, BotProperties properties) {
+        this.dictionaries = dictionaries;
         this.generator = generator;
         this.properties = properties;
     }
@@ -63,14 +64,11 @@ class RegenerateMessageCommand implements ChatCommand {
         if (text == null || text.isEmpty()) {
             return Mono.just(CommandResult.error(NO_CAPTION));
         }
-        return dictionary.words(context.message().chat().id())
-                .map(words -> rewrite(text, scale, words, context.message().chatId(), original.messageId()));
-    }
-
-    private CommandResult rewrite(String text, long scale, List<String> words, long chatId, int originalMessageId) {
-        return generator.generate(text, scale, words)
-                .map(nonsense -> CommandResult.answers(Answer.text(chatId, nonsense, originalMessageId)))
-                .orElseGet(() -> CommandResult.error(emptyDictionary(properties.name())));
+        return dictionaries.of(context.message().chat())
+                .map(dictionary -> dictionary.isEmpty() ? CommandResult.error(emptyDictionary(properties.name()))
+                        : CommandResult.answers(Answer.text(context.message().chatId(),
+                                generator.generate(text, scale, dictionary, context.message().budget()),
+                                original.messageId())));
     }
 
     /** The "dictionary is empty" explanation, with the bot's name in the example. */
@@ -79,9 +77,21 @@ class RegenerateMessageCommand implements ChatCommand {
                 + "После этого текст будет гибко меняться на добавленные слова";
     }
 
-    /** Any value from 4 up already tries every word, so a number beyond {@code long} is as good as the largest. */
+    /**
+     * Any value from 4 up already tries every word, so a number beyond {@code long} is as good as the largest. Only
+     * numbers of at most 19 significant digits are converted (a conversion of thousands of digits takes time
+     * quadratic in their count).
+     */
     private static long scale(String digits) {
-        BigInteger scale = new BigInteger(digits);
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        String significant = digits.substring(first);
+        if (significant.length() > MAX_LONG_DIGITS) {
+            return Long.MAX_VALUE;
+        }
+        BigInteger scale = new BigInteger(significant);
         return scale.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE : scale.longValueExact();
     }
 

@@ -12,6 +12,7 @@ import org.breadbot.processor.bot.RandomSource;
 import org.breadbot.processor.store.AnswerEntity;
 import org.breadbot.processor.store.AnswerEntityStore;
 import org.breadbot.processor.store.AnswerPackStore;
+import org.breadbot.processor.store.ContentType;
 import org.breadbot.processor.store.NewAnswer;
 import org.breadbot.processor.store.ReactionType;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,13 @@ class Remembering {
 
     private final AnswerPackStore packs;
     private final AnswerEntityStore entities;
+    private final Quotas quotas;
     private final RandomSource random;
 
-    Remembering(AnswerPackStore packs, AnswerEntityStore entities, RandomSource random) {
+    Remembering(AnswerPackStore packs, AnswerEntityStore entities, Quotas quotas, RandomSource random) {
         this.packs = packs;
         this.entities = entities;
+        this.quotas = quotas;
         this.random = random;
     }
 
@@ -45,12 +48,15 @@ class Remembering {
         }
         List<String> keys = keys((Arguments.ValueList) context.arguments());
         Optional<String> invalid = keys.stream().map(key -> Keys.problem(key, reactionType))
-                .flatMap(Optional::stream).findFirst();
+                .flatMap(Optional::stream).findFirst()
+                .or(() -> content.get().type() == ContentType.TEXT ? quotas.value(content.get().value())
+                        : Optional.empty());
         if (invalid.isPresent()) {
             return Mono.just(CommandResult.error(invalid.get()));
         }
         return store(context.message(), content.get(), keys, reactionType)
-                .thenReturn(context.reply(Replies.completion(random)));
+                .map(refused -> refused.map(CommandResult::error)
+                        .orElseGet(() -> context.reply(Replies.completion(random))));
     }
 
     /** The listed keys lower-cased, each once, in the order typed. */
@@ -60,15 +66,20 @@ class Remembering {
         return List.copyOf(keys);
     }
 
-    private Mono<Void> store(MessageContext message, ReplyContent content, List<String> keys,
+    /** Stores what is new, all or nothing; emits why the chat's quotas refused it, or nothing when stored. */
+    private Mono<Optional<String>> store(MessageContext message, ReplyContent content, List<String> keys,
             ReactionType reactionType) {
         return packs.defaultPackOrCreate(message.chat().id(), message.now())
                 .flatMap(pack -> entities.withContent(pack.id(), content.sameContent())
                         .filter(entity -> entity.reactionType() == reactionType)
                         .map(AnswerEntity::key)
                         .collect(Collectors.toSet())
-                        .flatMap(existing -> entities.insertAll(pack.id(),
-                                newAnswers(content, keys, existing, reactionType), message.now())));
+                        .map(existing -> newAnswers(content, keys, existing, reactionType))
+                        .flatMap(added -> quotas.answers(pack.id(), reactionType,
+                                        added.stream().map(NewAnswer::key).toList())
+                                .flatMap(refused -> refused.isPresent() ? Mono.just(refused)
+                                        : entities.insertAll(pack.id(), added, message.now())
+                                                .thenReturn(Optional.<String>empty()))));
     }
 
     private static List<NewAnswer> newAnswers(ReplyContent content, List<String> keys, Set<String> existing,

@@ -1,33 +1,33 @@
 package org.breadbot.processor.command;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.breadbot.processor.bot.AnswerSplitter;
 import org.breadbot.processor.bot.BotProperties;
 import org.breadbot.processor.store.AnswerEntity;
 import org.breadbot.processor.store.AnswerEntityStore;
 import org.breadbot.processor.store.AnswerPack;
 import org.breadbot.processor.store.ReactionType;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code покажи триггеры|подстроки [filter] [page]}: what the chat has taught the bot, one key per line with its
  * answers, {@code key = [value1; value2]} as the original user guide shows it ([L] §4.3.1; [H] had disabled it).
  * Long lists come one page (one message) at a time instead of flooding the chat; a filter keeps the keys containing
- * it.
+ * it. Only the page asked for is read and held ({@link Pages}), however many answers the chat has, so its header
+ * says which page it is but not how many there are.
  */
 @Component
 class ShowCommand implements ChatCommand {
 
     /** Each answer is cut to this many characters (the original's {@code SHOW_STR_LIMIT}). */
     static final int VALUE_LIMIT = 100;
-    /** Room kept on a page for its header and footer. */
-    private static final int FRAME = 200;
+    /**
+     * Characters of a stored text read for its line: enough for {@link #VALUE_LIMIT} shown ones unless the text
+     * starts with hundreds of line breaks and spaces, which then show as one space.
+     */
+    private static final int STORED_TEXT = 4 * VALUE_LIMIT;
     /** A page number has at most this many digits. */
     private static final int MAX_PAGE_DIGITS = 6;
 
@@ -53,49 +53,36 @@ class ShowCommand implements ChatCommand {
         if (pack == null) {
             return Mono.just(context.reply(nothing(kind, query)));
         }
-        return entities.all(pack.id(), arguments.parameter())
-                .collectList()
-                .map(all -> context.reply(render(kind, query, byKey(all, query))));
+        Flux<String> lines = entities.shownInKeyOrder(pack.id(), arguments.parameter(), query.filter(), STORED_TEXT)
+                .bufferUntilChanged(AnswerEntity::key)
+                .map(ShowCommand::line);
+        return Pages.page(lines, query.page(), pageBudget(query))
+                .map(page -> context.reply(render(kind, query, page)));
     }
 
-    private String render(Kind kind, Query query, Map<String, List<String>> answers) {
-        if (answers.isEmpty()) {
-            return nothing(kind, query);
+    /** Room for the lines of one page: the message less its header, footer and the filter they repeat. */
+    private int pageBudget(Query query) {
+        return Pages.budget(properties, query.filter());
+    }
+
+    /** {@code key = [value1; value2]}, the answers of one key in the order added. */
+    private static String line(List<AnswerEntity> answers) {
+        StringBuilder line = new StringBuilder(answers.get(0).key()).append(" = [");
+        for (int i = 0; i < answers.size(); i++) {
+            line.append(i == 0 ? "" : "; ").append(shown(answers.get(i)));
         }
-        List<String> lines = new ArrayList<>();
-        answers.forEach((key, values) -> lines.add(key + " = [" + String.join("; ", values) + "]"));
-        int budget = Math.max(1, properties.messageLenLimit() - FRAME - properties.name().length()
-                - query.filter().length());
-        List<String> pages = AnswerSplitter.split(String.join("\n", lines), budget);
-        if (query.page() > pages.size()) {
-            return "Нет такой страницы, всего страниц: " + pages.size();
-        }
-        String page = Texts.strip(pages.get(query.page() - 1));
-        if (pages.size() == 1) {
-            return kind.title() + ":\n" + page;
-        }
-        String text = kind.title() + " (страница " + query.page() + " из " + pages.size() + "):\n" + page;
-        if (query.page() < pages.size()) {
-            text += "\n\nДальше: " + Phrases.join(properties.name(), "покажи", kind.parameter(), query.filter(),
-                    Integer.toString(query.page() + 1));
-        }
-        return text;
+        return line.append(']').toString();
+    }
+
+    private String render(Kind kind, Query query, Pages.Page page) {
+        return Pages.render(page, query.page(), kind.title(), nothing(kind, query),
+                Phrases.join(properties.name(), "покажи", kind.parameter(), query.filter()));
     }
 
     private static String nothing(Kind kind, Query query) {
         return query.filter().isEmpty()
                 ? "В чате нет " + kind.genitive()
                 : "Не найдено " + kind.genitive() + " с «" + query.filter() + "»";
-    }
-
-    /** The answers of each key containing the filter, keys in alphabetical order, answers in the order added. */
-    private static Map<String, List<String>> byKey(List<AnswerEntity> all, Query query) {
-        Map<String, List<String>> byKey = new LinkedHashMap<>();
-        all.stream()
-                .filter(entity -> entity.key().contains(query.filter()))
-                .sorted(Comparator.comparing(AnswerEntity::key).thenComparingLong(AnswerEntity::id))
-                .forEach(entity -> byKey.computeIfAbsent(entity.key(), key -> new ArrayList<>()).add(shown(entity)));
-        return byKey;
     }
 
     /** A text on one line and cut; a medium by its kind (and a picture's caption). */

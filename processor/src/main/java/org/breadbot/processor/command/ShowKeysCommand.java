@@ -46,6 +46,6 @@ class ShowKeysCommand implements ChatCommand {
     }
 
     static String list(List<String> keys) {
-        return "Перечень ключей на значение: [" + String.join(", ", keys) + "]";
+        return "Перечень ключей на значение: [" + Keys.listed(keys) + "]";
     }
 }

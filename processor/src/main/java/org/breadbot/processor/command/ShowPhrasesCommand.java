@@ -1,17 +1,16 @@
 package org.breadbot.processor.command;
 
-import java.util.List;
-import java.util.StringJoiner;
 import org.breadbot.processor.bot.BotProperties;
-import org.breadbot.processor.store.ChatPhrase;
 import org.breadbot.processor.store.ChatPhraseStore;
 import org.breadbot.processor.store.PhraseKind;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code покажи оскорбления} / {@code покажи ответы на редактирование}: the chat's phrases, numbered, in the order
- * added ([L] spec §4.3.1 {@code покажи}). A long list is split into messages between lines.
+ * added ([L] spec §4.3.1 {@code покажи}). A long list comes one page at a time ({@code покажи оскорбления 2}), and
+ * only that page is read ({@link Pages}).
  */
 @Component
 class ShowPhrasesCommand implements ChatCommand {
@@ -32,20 +31,16 @@ class ShowPhrasesCommand implements ChatCommand {
     @Override
     public Mono<CommandResult> execute(CommandContext context) {
         PhraseKind kind = ChatPhrases.kind(context);
-        return phrases.phrases(context.message().chat().id(), kind)
-                .map(all -> context.reply(render(kind, all)));
+        int wanted = Pages.number(context.rest());
+        String command = Phrases.join(properties.name(), context.rawCommand());
+        Flux<String> lines = phrases.phrasesInOrder(context.message().chat().id(), kind)
+                .index((number, phrase) -> (number + 1) + ") " + phrase.text());
+        return Pages.page(lines, wanted, Pages.budget(properties, command))
+                .map(page -> context.reply(Pages.render(page, wanted, ChatPhrases.title(kind), none(kind), command)));
     }
 
-    private String render(PhraseKind kind, List<ChatPhrase> all) {
-        if (all.isEmpty()) {
-            String none = ChatPhrases.none(kind) + ", добавить: " + ChatPhrases.howToAdd(kind, properties.name());
-            return kind == PhraseKind.EDIT_ANSWER ? none + "\nПока их нет, бот отвечает встроенными фразами" : none;
-        }
-        StringJoiner lines = new StringJoiner("\n");
-        lines.add(ChatPhrases.title(kind) + ":");
-        for (int i = 0; i < all.size(); i++) {
-            lines.add((i + 1) + ") " + all.get(i).text());
-        }
-        return lines.toString();
+    private String none(PhraseKind kind) {
+        String none = ChatPhrases.none(kind) + ", добавить: " + ChatPhrases.howToAdd(kind, properties.name());
+        return kind == PhraseKind.EDIT_ANSWER ? none + "\nПока их нет, бот отвечает встроенными фразами" : none;
     }
 }

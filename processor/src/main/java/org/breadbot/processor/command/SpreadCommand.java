@@ -2,20 +2,18 @@ package org.breadbot.processor.command;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.breadbot.processor.bot.BotProperties;
 import org.breadbot.processor.bot.MessageContext;
 import org.breadbot.processor.bot.RandomSource;
-import org.breadbot.processor.store.AnswerEntity;
 import org.breadbot.processor.store.AnswerEntityStore;
 import org.breadbot.processor.store.AnswerPack;
 import org.breadbot.processor.store.AnswerPackStore;
 import org.breadbot.processor.store.MemberGroupsStore;
 import org.breadbot.processor.store.MemberGroupsStore.Group;
-import org.breadbot.processor.store.NewAnswer;
 import org.breadbot.processor.store.ReactionType;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -108,30 +106,42 @@ class SpreadCommand implements ChatCommand {
         if (source == null) {
             return Mono.just(CommandResult.error(NOTHING_TO_COPY));
         }
-        return answersOf(source)
-                .flatMap(answers -> answers.isEmpty()
-                        ? Mono.just(CommandResult.error(NOTHING_TO_COPY))
-                        : copyInto(group, answers, context));
+        return entities.hasAny(source.id())
+                .flatMap(any -> !any ? Mono.just(CommandResult.error(NOTHING_TO_COPY))
+                        : packs.defaultPackOrCreate(group.id(), context.now())
+                                .flatMap(target -> copyInto(source, target, context)));
     }
 
-    private Mono<List<AnswerEntity>> answersOf(AnswerPack pack) {
-        return Flux.concat(entities.all(pack.id(), ReactionType.TRIGGER),
-                        entities.all(pack.id(), ReactionType.SUBSTRING))
-                .collectList();
+    /** Checks the group's quotas against what the copy would add, then copies in one statement. */
+    private Mono<CommandResult> copyInto(AnswerPack source, AnswerPack target, CommandContext context) {
+        return entities.copyGrowth(source.id(), target.id(), properties.quotas().answersPerKey())
+                .collectList()
+                .flatMap(growth -> {
+                    Optional<String> refused = growth.stream().map(this::beyondQuota).flatMap(Optional::stream)
+                            .findFirst();
+                    if (refused.isPresent()) {
+                        return Mono.just(CommandResult.error(refused.get()));
+                    }
+                    if (growth.stream().allMatch(kind -> kind.adding() == 0)) {
+                        return Mono.just(CommandResult.error(NOTHING_NEW));
+                    }
+                    return entities.copyMissing(source.id(), target.id(), context.now())
+                            .thenReturn(context.reply(Replies.completion(random)));
+                });
     }
 
-    private Mono<CommandResult> copyInto(Group group, List<AnswerEntity> answers, CommandContext context) {
-        return packs.defaultPackOrCreate(group.id(), context.now())
-                .flatMapMany(pack -> Flux.fromIterable(answers)
-                        .concatMap(answer -> entities.insertIfAbsent(pack.id(), copyOf(answer), context.now())))
-                .filter(Boolean::booleanValue)
-                .count()
-                .map(added -> added == 0 ? CommandResult.error(NOTHING_NEW)
-                        : context.reply(Replies.completion(random)));
-    }
-
-    private static NewAnswer copyOf(AnswerEntity answer) {
-        return new NewAnswer(answer.key(), answer.value(), answer.fileUniqueId(), answer.reactionType(),
-                answer.contentType(), answer.description());
+    /** The group may keep what it has beyond a quota, but not grow beyond it. */
+    private Optional<String> beyondQuota(AnswerEntityStore.CopyGrowth growth) {
+        BotProperties.Quotas quotas = properties.quotas();
+        String kind = growth.reactionType() == ReactionType.TRIGGER ? "триггеров" : "подстрок";
+        if (growth.keysAfter() > Math.max(growth.keysBefore(), quotas.keys())) {
+            return Optional.of("Не скопировано: в группе может быть не больше " + quotas.keys() + " " + kind
+                    + ", а стало бы " + growth.keysAfter());
+        }
+        if (growth.keysOverfull() > 0) {
+            return Optional.of("Не скопировано: у ключа может быть не больше " + quotas.answersPerKey()
+                    + " ответов, а у " + growth.keysOverfull() + " " + kind + " стало бы больше");
+        }
+        return Optional.empty();
     }
 }

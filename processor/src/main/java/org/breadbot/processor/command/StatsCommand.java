@@ -1,8 +1,6 @@
 package org.breadbot.processor.command;
 
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.StringJoiner;
 import java.util.function.ToLongFunction;
@@ -12,6 +10,8 @@ import org.breadbot.processor.bot.MemberPool;
 import org.breadbot.processor.store.MemberRow;
 import org.breadbot.processor.store.MemberStats;
 import org.breadbot.processor.store.MemberStatsStore;
+import org.breadbot.processor.store.MemberStatsStore.Ranked;
+import org.breadbot.processor.store.MemberStatsStore.Ranking;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +26,7 @@ class StatsCommand implements ChatCommand {
 
     static final int DEFAULT_DAYS = 7;
     static final int MAX_DAYS = 365;
-    /** Lines per group; a big chat gets its most active members and a count of the rest. */
+    /** Lines per group; a big chat gets its most active members and a count of the rest, read no further. */
     static final int MAX_LINES = 30;
     static final String WRONG_PERIOD = "Период - это число дней от 1 до " + MAX_DAYS;
     static final String NOTHING = "Статистика пока не собрана";
@@ -51,9 +51,10 @@ class StatsCommand implements ChatCommand {
             return Mono.just(CommandResult.error(WRONG_PERIOD));
         }
         LocalDate firstDay = context.now().toLocalDate().minusDays(days.getAsInt() - 1L);
-        return stats.since(context.message().chat().id(), firstDay)
-                .collectList()
-                .map(rows -> context.reply(render(days.getAsInt(), rows)));
+        long chat = context.message().chat().id();
+        return Mono.zip(stats.top(chat, firstDay, Ranking.MESSAGES, MAX_LINES),
+                        stats.top(chat, firstDay, Ranking.COMMANDS, MAX_LINES))
+                .map(ranked -> context.reply(render(days.getAsInt(), ranked.getT1(), ranked.getT2())));
     }
 
     /** The first number in the text ({@code 30}, {@code за 30 дней}); none means the default. */
@@ -70,30 +71,25 @@ class StatsCommand implements ChatCommand {
         return days >= 1 && days <= MAX_DAYS ? OptionalInt.of(days) : OptionalInt.empty();
     }
 
-    static String render(int days, List<MemberStats> rows) {
-        if (rows.isEmpty()) {
+    static String render(int days, Ranked writers, Ranked callers) {
+        if (writers.top().isEmpty()) {
             return NOTHING;
         }
         StringJoiner text = new StringJoiner("\n\n");
         text.add("Статистика за " + days + " " + dayWord(days) + ":");
-        text.add(group("Написали сообщений:", rows, MemberStats::messages));
-        List<MemberStats> callers = rows.stream().filter(row -> row.commands() > 0).toList();
-        if (!callers.isEmpty()) {
+        text.add(group("Написали сообщений:", writers, MemberStats::messages));
+        if (!callers.top().isEmpty()) {
             text.add(group("Позвали бота:", callers, MemberStats::commands));
         }
         return text.toString();
     }
 
-    private static String group(String label, List<MemberStats> rows, ToLongFunction<MemberStats> count) {
-        List<MemberStats> ranked = rows.stream()
-                .sorted(Comparator.comparingLong(count).reversed())
-                .toList();
+    private static String group(String label, Ranked ranked, ToLongFunction<MemberStats> count) {
         StringJoiner lines = new StringJoiner("\n");
         lines.add(label);
-        ranked.stream().limit(MAX_LINES)
-                .forEach(row -> lines.add(name(row.member()) + " - " + count.applyAsLong(row)));
-        if (ranked.size() > MAX_LINES) {
-            lines.add("… и еще " + (ranked.size() - MAX_LINES));
+        ranked.top().forEach(row -> lines.add(name(row.member()) + " - " + count.applyAsLong(row)));
+        if (ranked.total() > ranked.top().size()) {
+            lines.add("… и еще " + (ranked.total() - ranked.top().size()));
         }
         return lines.toString();
     }

@@ -44,7 +44,7 @@ public final class NonsenseDictionary {
     }
 
     /** How many forms the expansion holds. */
-    int size() {
+    public int size() {
         return size;
     }
 

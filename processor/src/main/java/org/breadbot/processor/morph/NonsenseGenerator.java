@@ -1,11 +1,10 @@
 package org.breadbot.processor.morph;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.breadbot.processor.pipeline.Budget;
 
 /**
  * The "бред" generator (spec §6.3): replaces randomly chosen words of a text with dictionary words put into the
@@ -14,27 +13,17 @@ import java.util.Optional;
  */
 public final class NonsenseGenerator {
 
-    /**
-     * Forms of expanded dictionaries kept (about 100 bytes each): a chat's word list changes rarely and always
-     * expands the same way.
-     */
-    private static final long CACHED_DICTIONARY_FORMS = 500_000;
-
     private final RussianMorphology morphology;
     private final NonsenseRandom random;
-    private final Cache<List<String>, NonsenseDictionary> dictionaries = Caffeine.newBuilder()
-            .maximumWeight(CACHED_DICTIONARY_FORMS)
-            .weigher((List<String> words, NonsenseDictionary dictionary) -> dictionary.size())
-            .build();
 
     public NonsenseGenerator(RussianMorphology morphology, NonsenseRandom random) {
         this.morphology = morphology;
         this.random = random;
     }
 
-    /** A chat's dictionary words expanded (spec §6.2); the same word list is expanded once. */
+    /** A chat's dictionary words expanded (spec §6.2); the bot keeps each chat's expansion (ChatDictionaries). */
     public NonsenseDictionary dictionary(Collection<String> words) {
-        return dictionaries.get(List.copyOf(words), list -> NonsenseDictionary.expand(morphology, list));
+        return NonsenseDictionary.expand(morphology, words);
     }
 
     /**
@@ -50,12 +39,18 @@ public final class NonsenseGenerator {
 
     /** The nonsense version of a text with an expanded, non-empty dictionary. */
     public String generate(String text, long scale, NonsenseDictionary dictionary) {
+        return generate(text, scale, dictionary, Budget.unlimited());
+    }
+
+    /** {@link #generate(String, long, NonsenseDictionary)}, checking the update's budget line by line. */
+    public String generate(String text, long scale, NonsenseDictionary dictionary, Budget budget) {
         if (scale < 1) {
             throw new IllegalArgumentException("The nonsense scale must be at least 1, was " + scale);
         }
         List<String> lines = new ArrayList<>();
         for (String line : NonsenseText.lines(text)) {
-            lines.add(line(line, scale, dictionary));
+            budget.check();
+            lines.add(line(line, scale, dictionary, budget));
         }
         return String.join("\n", lines);
     }
@@ -68,7 +63,7 @@ public final class NonsenseGenerator {
         return String.join("\n", NonsenseText.lines(text));
     }
 
-    private String line(String line, long scale, NonsenseDictionary dictionary) {
+    private String line(String line, long scale, NonsenseDictionary dictionary, Budget budget) {
         List<String> tokens = new ArrayList<>(NonsenseText.tokens(line));
         List<Integer> words = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -77,6 +72,9 @@ public final class NonsenseGenerator {
             }
         }
         for (int attempt = attempts(words.size(), scale); attempt > 0; attempt--) {
+            if (attempt % 1024 == 0) {
+                budget.check();
+            }
             int position = words.get(random.wordIndex(words.size()));
             replacement(tokens.get(position), dictionary).ifPresent(word -> tokens.set(position, word));
         }

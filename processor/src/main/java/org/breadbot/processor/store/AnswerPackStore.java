@@ -21,7 +21,7 @@ public class AnswerPackStore {
 
     /** The pack of the chat's first link row, if it is a default pack (private, named {@code based}). */
     public Mono<AnswerPack> defaultPack(long chatRowId) {
-        return db.sql("SELECT p.id, p.name, p.is_private, p.answer_chance FROM answer_packs_to_chats l"
+        return db.sql("SELECT p.id, p.name, p.is_private, p.answer_chance, p.version FROM answer_packs_to_chats l"
                         + " JOIN answer_packs p ON p.id = l.pack_id WHERE l.chat_id = :chat ORDER BY l.id LIMIT 1")
                 .bind("chat", chatRowId)
                 .map(AnswerPackStore::pack)
@@ -46,7 +46,7 @@ public class AnswerPackStore {
     private Mono<AnswerPack> createDefault(long chatRowId, LocalDateTime now) {
         return db.sql("INSERT INTO answer_packs (name, is_private, answer_chance, is_active, created_at, updated_at)"
                         + " VALUES (:name, TRUE, :chance, TRUE, :now, :now)"
-                        + " RETURNING id, name, is_private, answer_chance")
+                        + " RETURNING id, name, is_private, answer_chance, version")
                 .bind("name", AnswerPack.DEFAULT_NAME)
                 .bind("chance", (short) DEFAULT_ANSWER_CHANCE)
                 .bind("now", now)
@@ -70,6 +70,7 @@ public class AnswerPackStore {
                 Rows.longValue(row, "id"),
                 Rows.string(row, "name"),
                 Rows.booleanValue(row, "is_private"),
-                Rows.intValue(row, "answer_chance"));
+                Rows.intValue(row, "answer_chance"),
+                Rows.longValue(row, "version"));
     }
 }

@@ -16,7 +16,7 @@ public class ChatStore {
     /** Morph answer chance of chats created by [H] (spec §5.6). */
     public static final int DEFAULT_MORPH_ANSWER_CHANCE = 15;
 
-    private static final String COLUMNS = "id, chat_id, name, morph_answer_chance, is_openai_enabled";
+    private static final String COLUMNS = "id, chat_id, name, morph_answer_chance, is_openai_enabled, dictionary_version";
 
     private final DatabaseClient db;
 
@@ -71,6 +71,7 @@ public class ChatStore {
                 Rows.longValue(row, "chat_id"),
                 Rows.string(row, "name"),
                 Rows.intValue(row, "morph_answer_chance"),
-                Rows.booleanValue(row, "is_openai_enabled"));
+                Rows.booleanValue(row, "is_openai_enabled"),
+                Rows.longValue(row, "dictionary_version"));
     }
 }

@@ -1,9 +1,10 @@
 package org.breadbot.processor.store;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,8 +15,11 @@ import reactor.core.publisher.Mono;
 @Repository
 public class MemberStatsStore {
 
+    /** Only members the chat tracks are counted (the members quota, {@link MembershipStore#touch}). */
     private static final String UPSERT = "INSERT INTO member_daily_stats (chat_id, day, member_id, messages, commands)"
-            + " VALUES (:chat, :day, :member, :messages, :commands) ON CONFLICT (chat_id, day, member_id) DO UPDATE SET"
+            + " SELECT :chat, :day, :member, :messages, :commands WHERE EXISTS (SELECT 1 FROM chats_to_members"
+            + " WHERE chat_id = :chat AND member_id = :member)"
+            + " ON CONFLICT (chat_id, day, member_id) DO UPDATE SET"
             + " messages = member_daily_stats.messages + EXCLUDED.messages,"
             + " commands = member_daily_stats.commands + EXCLUDED.commands";
 
@@ -35,23 +39,50 @@ public class MemberStatsStore {
         return add(chatRowId, memberRowId, day, 0, 1);
     }
 
-    /** The totals of every member who wrote in the chat from {@code firstDay} on, most messages first. */
-    public Flux<MemberStats> since(long chatRowId, LocalDate firstDay) {
+    /** What a ranking of the chat's members orders by. */
+    public enum Ranking {
+        /** Most messages first. */
+        MESSAGES("messages DESC, m.id", ""),
+        /** Most commands first, members without any left out. */
+        COMMANDS("commands DESC, messages DESC, m.id", " HAVING SUM(s.commands) > 0");
+
+        private final String order;
+        private final String having;
+
+        Ranking(String order, String having) {
+            this.order = order;
+            this.having = having;
+        }
+    }
+
+    /** The first {@code limit} members of a ranking, and how many members it ranks in all. */
+    public record Ranked(List<MemberStats> top, long total) {
+    }
+
+    /**
+     * The totals of the members who wrote in the chat from {@code firstDay} on, the first {@code limit} of the
+     * ranking only: a chat of thousands of members is ranked by the database, and only its top is read.
+     */
+    public Mono<Ranked> top(long chatRowId, LocalDate firstDay, Ranking ranking, int limit) {
         return db.sql("SELECT m.id, m.member_id, m.username, m.first_name, m.last_name, m.is_bot,"
-                        + " SUM(s.messages) AS messages, SUM(s.commands) AS commands"
+                        + " SUM(s.messages) AS messages, SUM(s.commands) AS commands, count(*) OVER () AS ranked"
                         + " FROM member_daily_stats s JOIN members m ON m.id = s.member_id"
                         + " WHERE s.chat_id = :chat AND s.day >= :from"
                         + " GROUP BY m.id, m.member_id, m.username, m.first_name, m.last_name, m.is_bot"
-                        + " ORDER BY messages DESC, m.id")
+                        + ranking.having + " ORDER BY " + ranking.order + " LIMIT :limit")
                 .bind("chat", chatRowId)
                 .bind("from", firstDay)
-                .map(row -> new MemberStats(
+                .bind("limit", limit)
+                .map(row -> Map.entry(new MemberStats(
                         new MemberRow(Rows.longValue(row, "id"), Rows.longValue(row, "member_id"),
                                 Rows.string(row, "username"), Rows.string(row, "first_name"),
                                 Rows.string(row, "last_name"), Rows.booleanValue(row, "is_bot")),
                         Rows.longValue(row, "messages"),
-                        Rows.longValue(row, "commands")))
-                .all();
+                        Rows.longValue(row, "commands")), Rows.longValue(row, "ranked")))
+                .all()
+                .collectList()
+                .map(rows -> new Ranked(rows.stream().map(Map.Entry::getKey).toList(),
+                        rows.isEmpty() ? 0 : rows.get(0).getValue()));
     }
 
     private Mono<Void> add(long chatRowId, long memberRowId, LocalDate day, int messages, int commands) {

@@ -76,13 +76,21 @@ public class MemberStore {
      * order their links were created (spec §7.2).
      */
     public Flux<MemberRow> activeInChat(long chatRowId, LocalDateTime activeAfter) {
+        return activeInChat(chatRowId, activeAfter, Integer.MAX_VALUE);
+    }
+
+    /** {@link #activeInChat(long, LocalDateTime)}, only the {@code limit} most recently active of them. */
+    public Flux<MemberRow> activeInChat(long chatRowId, LocalDateTime activeAfter, int limit) {
         return db.sql("SELECT id, member_id, username, first_name, last_name, is_bot FROM ("
-                        + " SELECT DISTINCT ON (m.member_id) " + COLUMNS + ", l.id AS link_id"
+                        + " SELECT * FROM (SELECT DISTINCT ON (m.member_id) " + COLUMNS + ", l.id AS link_id,"
+                        + " l.updated_at AS active_at"
                         + " FROM chats_to_members l JOIN members m ON m.id = l.member_id"
                         + " WHERE l.chat_id = :chat AND l.updated_at > :after AND m.is_bot IS NOT TRUE"
-                        + " ORDER BY m.member_id, l.id) pool ORDER BY link_id")
+                        + " ORDER BY m.member_id, l.id) distinct_members ORDER BY active_at DESC, link_id LIMIT :limit)"
+                        + " pool ORDER BY link_id")
                 .bind("chat", chatRowId)
                 .bind("after", activeAfter)
+                .bind("limit", limit)
                 .map(MemberStore::member)
                 .all();
     }

@@ -65,7 +65,7 @@ class BotPropertiesTest {
 
     @Test
     void emptyAlternativeNamesAreSkipped() {
-        BotProperties properties = new BotProperties("Хлеб", ",,bun,", 4096, List.of());
+        BotProperties properties = TestBotProperties.of("Хлеб", ",,bun,", 4096, List.of());
         assertThat(properties.addressingWords()).containsExactly("хлеб", "bun");
     }
 }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.breadbot.processor.bot.BotProperties;
+import org.breadbot.processor.bot.TestBotProperties;
 import org.junit.jupiter.api.Test;
 
 class HelpRendererTest {
 
-    private final BotProperties bot = new BotProperties("Хлеб", "хлебушек,хлеб,bread_bot", 4096, List.of());
+    private final BotProperties bot = TestBotProperties.defaults();
 
     @Test
     void overviewGreetsListsNamesAndNumbersEveryCommand() {

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.breadbot.processor.bot.BotProperties;
+import org.breadbot.processor.bot.TestBotProperties;
 import org.junit.jupiter.api.Test;
 
 /** The rebuilt legacy commands come after the 34 [H] rows, so the [H] help numbers stay (issue 3 item 2). */
 class LegacyCatalogueTest {
 
-    private final BotProperties bot = new BotProperties("Хлеб", "хлебушек,хлеб,bread_bot", 4096, List.of());
+    private final BotProperties bot = TestBotProperties.defaults();
 
     @Test
     void theHRowsKeepTheirNumbersAndTheLegacyRowsFollow() {

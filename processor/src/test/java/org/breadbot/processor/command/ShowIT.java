@@ -94,15 +94,16 @@ class ShowIT extends BotScenarioSupport {
                 "'значение номер ' || i || ' ' || repeat('ж', 40)", 300);
         List<String> pages = new ArrayList<>();
         String first = only(group, "Хлеб покажи подстроки");
-        int total = Integer.parseInt(first.lines().findFirst().orElseThrow()
-                .replaceAll("Подстроки \\(страница 1 из (\\d+)\\):", "$1"));
-        assertThat(total).isBetween(4, 8);
-        assertThat(first).endsWith("\n\nДальше: Хлеб покажи подстроки 2");
+        assertThat(first).startsWith("Подстроки (страница 1):\n").endsWith("\n\nДальше: Хлеб покажи подстроки 2");
         pages.add(first);
-        for (int page = 2; page <= total; page++) {
-            pages.add(only(group, "Хлеб покажи подстроки " + page));
+        while (pages.get(pages.size() - 1).contains("Дальше")) {
+            int page = pages.size() + 1;
+            String next = only(group, "Хлеб покажи подстроки " + page);
+            assertThat(next).startsWith("Подстроки (страница " + page + "):\n");
+            pages.add(next);
         }
-        assertThat(pages.get(total - 1)).doesNotContain("Дальше");
+        int total = pages.size();
+        assertThat(total).isBetween(4, 8);
         Set<String> keys = new HashSet<>();
         for (String page : pages) {
             assertThat(page.length()).isLessThanOrEqualTo(4096);
@@ -118,8 +119,8 @@ class ShowIT extends BotScenarioSupport {
         long group = newGroup();
         givenManyAnswers(group, "TRIGGER", "'кот' || i", "repeat('мяу', 40)", 100);
         String first = only(group, "Хлеб покажи триггеры кот");
-        assertThat(first).startsWith("Триггеры (страница 1 из ").endsWith("Дальше: Хлеб покажи триггеры кот 2");
-        assertThat(only(group, "Хлеб покажи триггеры кот 2")).startsWith("Триггеры (страница 2 из ");
+        assertThat(first).startsWith("Триггеры (страница 1):").endsWith("Дальше: Хлеб покажи триггеры кот 2");
+        assertThat(only(group, "Хлеб покажи триггеры кот 2")).startsWith("Триггеры (страница 2):");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.reply.ReplyMethod;
 import org.breadbot.processor.bot.BotProperties;
+import org.breadbot.processor.bot.TestBotProperties;
 import org.breadbot.processor.bot.TestRandom;
 import org.breadbot.processor.pipeline.Answer;
 import org.breadbot.processor.store.Job;
@@ -82,7 +83,7 @@ class IntegrationsIT {
     private JobAnswers answers(IntegrationsProperties properties) {
         return IntegrationsConfiguration.jobAnswers(properties,
                 IntegrationsConfiguration.circuitBreakers(properties.circuitBreaker()),
-                new BotProperties("Хлеб", "хлебушек,хлеб,bread_bot", 4096, List.of()), random, null);
+                TestBotProperties.defaults(), random, null);
     }
 
     private static Job job(JobKind kind, String text, String prePrompt) {

@@ -147,15 +147,6 @@ class NonsenseGeneratorTest {
     }
 
     @Test
-    void theSameWordListIsExpandedOnce() {
-        NonsenseGenerator generator = generator(everyWordInTurn());
-
-        assertThat(generator.dictionary(List.of("голова", "прыгать")))
-                .isSameAs(generator.dictionary(new java.util.ArrayList<>(List.of("голова", "прыгать"))))
-                .isNotSameAs(generator.dictionary(List.of("прыгать", "голова")));
-    }
-
-    @Test
     void aScaleBelowOneIsRejected() {
         NonsenseGenerator generator = generator(everyWordInTurn());
         NonsenseDictionary dictionary = generator.dictionary(List.of("голова"));
