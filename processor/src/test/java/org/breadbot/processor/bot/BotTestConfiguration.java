@@ -34,6 +34,11 @@ public class BotTestConfiguration {
     public static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
     @Bean
+    static StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
+    @Bean
     MutableClock clock() {
         return new MutableClock(START);
     }
