@@ -1,6 +1,8 @@
 package org.breadbot.sender;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -45,6 +47,36 @@ final class ChatLanes {
         if (start[0]) {
             runNext(lane);
         }
+    }
+
+    /** Jobs queued for {@code key} and not started yet. */
+    int queued(String key) {
+        int[] count = {0};
+        lanes.computeIfPresent(key, (k, lane) -> {
+            count[0] = lane.queue.size();
+            return lane;
+        });
+        return count[0];
+    }
+
+    /**
+     * Takes the jobs of {@code type} that are queued for {@code key} and not started yet out of the lane, in order,
+     * so that the caller does their work at once; jobs of other types stay queued in their order. Meant for the
+     * lane's running job: nothing of the key runs meanwhile, so the order of the key's work is kept.
+     */
+    <T> List<T> takeQueued(String key, Class<T> type) {
+        List<T> taken = new ArrayList<>();
+        lanes.computeIfPresent(key, (k, lane) -> {
+            lane.queue.removeIf(job -> {
+                if (type.isInstance(job)) {
+                    taken.add(type.cast(job));
+                    return true;
+                }
+                return false;
+            });
+            return lane;
+        });
+        return taken;
     }
 
     /** Lanes with queued or running work. */

@@ -13,7 +13,11 @@ enum DeliveryOutcome {
     /** Not a reply command at all; dead-lettered as it came. */
     POISON("poison"),
     /** Given up without effect (partition revoked, sender stopped); the record is delivered again later. */
-    ABANDONED("abandoned");
+    ABANDONED("abandoned"),
+    /** Neither sent nor dead-lettered: Kafka took no dead letter for longer than the outage bound (logged). */
+    GIVEN_UP("given_up"),
+    /** It must wait longer than a few seconds: stored with its chat's later replies, delivered when due. */
+    PARKED("parked");
 
     private final String tag;
 
@@ -25,8 +29,8 @@ enum DeliveryOutcome {
         return tag;
     }
 
-    /** True when the record is finished and its offset may be committed. */
+    /** True when the reply is done with: its offset may be committed, or its parked row deleted. */
     boolean isFinal() {
-        return this != ABANDONED;
+        return this != ABANDONED && this != PARKED;
     }
 }

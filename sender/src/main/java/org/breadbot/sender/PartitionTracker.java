@@ -34,13 +34,19 @@ final class PartitionTracker {
     private final int resumeAt;
     private final Flow flow;
     private final ArrayDeque<InFlight> records = new ArrayDeque<>();
+    private final ParkedChats parked;
     private boolean pauseRequested;
     private boolean revoked;
     private boolean closed;
     private int sideEffects;
 
     PartitionTracker(TopicPartition partition, int maxInFlight, Flow flow) {
+        this(partition, maxInFlight, flow, ParkedChats.NONE);
+    }
+
+    PartitionTracker(TopicPartition partition, int maxInFlight, Flow flow, ParkedChats parked) {
         this.partition = partition;
+        this.parked = parked;
         this.maxInFlight = maxInFlight;
         this.resumeAt = maxInFlight / 2;
         this.flow = flow;
@@ -48,6 +54,11 @@ final class PartitionTracker {
 
     TopicPartition partition() {
         return partition;
+    }
+
+    /** This assignment's chats with parked replies. */
+    ParkedChats parked() {
+        return parked;
     }
 
     /** Takes the next record of the partition; offsets arrive in increasing order. */
@@ -127,6 +138,7 @@ final class PartitionTracker {
 
     private void close() {
         closed = true;
+        parked.close();
         records.clear();
         if (pauseRequested) {
             pauseRequested = false;
@@ -147,22 +159,18 @@ final class PartitionTracker {
         notifyAll();
     }
 
-    /** One record taken from the partition; the delivery asks it before doing anything visible outside. */
-    final class InFlight implements DeliveryGuard {
+    /**
+     * What work of this partition asks before it does anything visible outside; the work of a record is an
+     * {@link InFlight}, the delivery of a parked reply has a guard of its own.
+     */
+    DeliveryGuard guard() {
+        return new Guard();
+    }
 
-        private final long offset;
-        private final Acknowledgment ack;
-        private boolean done;
+    /** Counts its side effects into the revocation drain, and refuses new ones once the partition is revoked. */
+    class Guard implements DeliveryGuard {
+
         private boolean inSideEffect;
-
-        private InFlight(long offset, Acknowledgment ack) {
-            this.offset = offset;
-            this.ack = ack;
-        }
-
-        long offset() {
-            return offset;
-        }
 
         @Override
         public boolean beginSideEffect() {
@@ -188,6 +196,23 @@ final class PartitionTracker {
         @Override
         public boolean isRevoked() {
             return PartitionTracker.this.isRevoked();
+        }
+    }
+
+    /** One record taken from the partition; the delivery asks it before doing anything visible outside. */
+    final class InFlight extends Guard {
+
+        private final long offset;
+        private final Acknowledgment ack;
+        private boolean done;
+
+        private InFlight(long offset, Acknowledgment ack) {
+            this.offset = offset;
+            this.ack = ack;
+        }
+
+        long offset() {
+            return offset;
         }
 
         @Override

@@ -155,6 +155,25 @@ final class RateLimits implements AutoCloseable {
         return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
+    /**
+     * How long {@code chatId} must wait for its own bucket (and a global pause) before it may be sent to; the
+     * global bucket, which every chat waits for alike, is left out.
+     */
+    Duration chatWait(long chatId) {
+        return Duration.ofNanos(Math.max(0, Math.max(pausedUntilNanos - clock.currentTimeNanos(),
+                nanosUntilAvailable(chatBucket(chatId)))));
+    }
+
+    /** The steady spacing of a chat's messages: a second for a private chat, three for a group (20 a minute). */
+    Duration interval(long chatId) {
+        Duration chat = limits.chat().period().dividedBy(limits.chat().messages());
+        if (chatId >= 0) {
+            return chat;
+        }
+        Duration group = limits.group().period().dividedBy(limits.group().messages());
+        return group.compareTo(chat) > 0 ? group : chat;
+    }
+
     /** Holds every chat back for {@code wait} (after a 429, when configured so). */
     void pauseAll(Duration wait) {
         long until = clock.currentTimeNanos() + wait.toNanos();

@@ -2,6 +2,7 @@ package org.breadbot.sender;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.reply.ReplyCommand;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * Delivers one record of the replies topic and says what became of it. Per record, top to bottom:
@@ -22,9 +24,13 @@ import reactor.util.retry.Retry;
  * <li>to a migrated group → sent to the new id; to a chat that blocked the bot before the reply was made →
  * dead letter without a call;</li>
  * <li>wait for the rate limits, call the Bot API, record the delivery in the log;</li>
- * <li>429 → wait {@code retry_after} (this chat only, or everyone if so configured) and send again, not counted as
- * an attempt; 5xx and timeouts → exponential back-off with jitter, then dead letter; no connection at all → the
- * same back-off for as long as it lasts, not counted as an attempt;</li>
+ * <li>429 → wait {@code retry_after} (capped at {@code max-retry-after}; this chat only, or everyone if so
+ * configured) and send again, not counted as an attempt; 5xx and timeouts → exponential back-off with jitter, then
+ * dead letter; no connection at all → the same back-off for up to {@code retry.unreachable-max-elapsed}, not
+ * counted as an attempt;</li>
+ * <li>any wait longer than {@code park-after} (the chat's rate limit with the replies queued before it, a
+ * {@code retry_after}, a back-off) is not waited here: the delivery ends {@link DeliveryOutcome#PARKED}, with
+ * when to continue and what it used up, and the caller parks the reply ({@link ReplyIntake});</li>
  * <li>400 "message to be replied not found" → once more without the reply; 400 with {@code migrate_to_chat_id} →
  * remember the new id, send there; 403 → mark the chat blocked, dead letter; other 400 → dead letter;
  * 401 → stop the sender (fatal).</li>
@@ -71,21 +77,25 @@ final class ReplyDelivery {
     private record Job(ConsumerRecord<String, byte[]> record, DeliveryGuard guard, Trace hop) {
     }
 
-    Mono<DeliveryOutcome> deliver(ConsumerRecord<String, byte[]> record, DeliveryGuard guard) {
-        return deliver(record, guard, Trace.continueFrom(Headers.text(record.headers(), Trace.TRACEPARENT)));
+    Mono<Delivery> deliver(ConsumerRecord<String, byte[]> record, DeliveryGuard guard) {
+        return deliver(record, guard, Trace.continueFrom(Headers.text(record.headers(), Trace.TRACEPARENT)),
+                DeliveryAttempt.FIRST);
     }
 
-    Mono<DeliveryOutcome> deliver(ConsumerRecord<String, byte[]> record, DeliveryGuard guard, Trace hop) {
+    /** Delivers the record as far as it can without waiting longer than {@code park-after}. */
+    Mono<Delivery> deliver(ConsumerRecord<String, byte[]> record, DeliveryGuard guard, Trace hop,
+            DeliveryAttempt attempt) {
         Job job = new Job(record, guard, hop);
         ReplyParser.Parsed parsed = ReplyParser.parse(record);
         String method = parsed.isValid() ? parsed.reply().method().apiName() : SenderMetrics.UNKNOWN_METHOD;
-        Mono<DeliveryOutcome> outcome = parsed.isValid()
-                ? deliverReply(job, parsed.reply())
-                : deadLetter(job, parsed.problem(), DeliveryOutcome.POISON);
+        Mono<Delivery> outcome = parsed.isValid()
+                ? deliverReply(job, parsed.reply(), attempt)
+                : deadLetter(job, parsed.problem(), DeliveryOutcome.POISON).map(Delivery::of);
         return outcome
-                .onErrorResume(failure -> !(failure instanceof ReplyAbandoned), failure -> unexpected(job, failure))
-                .onErrorResume(ReplyAbandoned.class, abandoned -> Mono.just(DeliveryOutcome.ABANDONED))
-                .doOnNext(result -> metrics.outcome(method, result));
+                .onErrorResume(failure -> !(failure instanceof ReplyAbandoned),
+                        failure -> unexpected(job, failure).map(Delivery::of))
+                .onErrorResume(ReplyAbandoned.class, abandoned -> Mono.just(Delivery.of(DeliveryOutcome.ABANDONED)))
+                .doOnNext(result -> metrics.outcome(method, result.outcome()));
     }
 
     /** A bug, not a Telegram answer: dead-lettered so that the partition goes on. */
@@ -99,7 +109,7 @@ final class ReplyDelivery {
     private record Checked(ReplyCommand reply, boolean duplicate, Instant blockedAt) {
     }
 
-    private Mono<DeliveryOutcome> deliverReply(Job job, ReplyCommand reply) {
+    private Mono<Delivery> deliverReply(Job job, ReplyCommand reply, DeliveryAttempt attempt) {
         return lookups.around(untilRevoked(job, deliveryLog.contains(reply.id()))
                         .flatMap(delivered -> delivered
                                 ? Mono.just(new Checked(reply, true, null))
@@ -112,13 +122,13 @@ final class ReplyDelivery {
                 .onTerminateDetach()
                 .flatMap(checked -> {
                     if (checked.duplicate()) {
-                        return Mono.just(DeliveryOutcome.DUPLICATE);
+                        return Mono.just(Delivery.of(DeliveryOutcome.DUPLICATE));
                     }
                     if (checked.blockedAt() != null && madeBefore(checked.reply(), checked.blockedAt())) {
                         return deadLetter(job, new ChatBlockedException(checked.reply().chatId(),
-                                checked.blockedAt()), DeliveryOutcome.CHAT_BLOCKED);
+                                checked.blockedAt()), DeliveryOutcome.CHAT_BLOCKED).map(Delivery::of);
                     }
-                    return send(job, checked.reply(), 0);
+                    return send(job, checked.reply(), 0, attempt);
                 });
     }
 
@@ -128,22 +138,28 @@ final class ReplyDelivery {
                 .map(chatId -> chatId == reply.chatId() ? reply : reply.withChatId(chatId));
     }
 
-    private Mono<DeliveryOutcome> sendToChat(Job job, ReplyCommand reply, int redirects) {
+    private Mono<Delivery> sendToChat(Job job, ReplyCommand reply, int redirects, DeliveryAttempt attempt) {
         return untilRevoked(job, chatStates.blockedSince(reply.chatId()))
                 .filter(blockedAt -> madeBefore(reply, blockedAt))
                 .flatMap(blockedAt -> deadLetter(job, new ChatBlockedException(reply.chatId(), blockedAt),
-                        DeliveryOutcome.CHAT_BLOCKED))
-                .switchIfEmpty(Mono.defer(() -> send(job, reply, redirects)));
+                        DeliveryOutcome.CHAT_BLOCKED).map(Delivery::of))
+                .switchIfEmpty(Mono.defer(() -> send(job, reply, redirects, attempt)));
     }
 
-    private Mono<DeliveryOutcome> send(Job job, ReplyCommand reply, int redirects) {
+    /**
+     * Waits for the rate limits and calls the Bot API, unless the chat's own wait, with the replies queued before
+     * this one, is longer than {@code park-after}: then the reply is parked until its chat may send.
+     */
+    private Mono<Delivery> send(Job job, ReplyCommand reply, int redirects, DeliveryAttempt attempt) {
+        Duration ownWait = rateLimits.chatWait(reply.chatId());
+        Duration expected = ownWait.plus(rateLimits.interval(reply.chatId()).multipliedBy(attempt.queuedBehind()));
+        if (expected.compareTo(properties.parkAfter()) > 0) {
+            return park(attempt, ownWait, "rate_limit");
+        }
         return attempt(job, reply)
-                .retryWhen(afterRetryAfter(reply))
-                .retryWhen(whileUnreachable(reply))
-                .retryWhen(withBackoff(reply))
                 .then(Mono.fromRunnable(() -> endToEnd(job)))
-                .thenReturn(DeliveryOutcome.DELIVERED)
-                .onErrorResume(BotApiException.class, refused -> onRefused(job, reply, refused, redirects));
+                .thenReturn(Delivery.of(DeliveryOutcome.DELIVERED))
+                .onErrorResume(failure -> afterFailure(job, reply, redirects, attempt, failure));
     }
 
     private Mono<Void> attempt(Job job, ReplyCommand reply) {
@@ -160,7 +176,90 @@ final class ReplyDelivery {
         return job.hop().around(botApi.send(reply))
                 .contextWrite(TraceparentFilter.with(job.hop()))
                 .flatMap(message -> untilStored(deliveryLog.record(reply.id(), reply.chatId(), message.messageId())))
-                .doFinally(signal -> job.guard().endSideEffect());
+                // ended before the outcome goes on (not doFinally, which runs after it): what the outcome leads to at
+                // once, a dead letter, is a side effect of its own
+                .doOnTerminate(job.guard()::endSideEffect)
+                .doOnCancel(job.guard()::endSideEffect);
+    }
+
+    /**
+     * The one place that decides what a failed call leads to: 429 → wait {@code retry_after}; no connection → wait
+     * while the outage lasts, bounded; 5xx or timeout → back off, bounded by the attempts; any other refusal →
+     * {@link #onRefused}. A wait longer than {@code park-after} parks the reply instead.
+     */
+    private Mono<Delivery> afterFailure(Job job, ReplyCommand reply, int redirects, DeliveryAttempt attempt,
+            Throwable failure) {
+        if (failure instanceof ReplyAbandoned) {
+            return Mono.error(failure);
+        }
+        if (failure instanceof BotApiException.RetryAfter tooMany) {
+            Duration wait = capped(tooMany.retryAfter());
+            metrics.retryAfter();
+            log.info("Telegram asked to wait {} s before sending to chat {} again", tooMany.retryAfter().toSeconds(),
+                    reply.chatId());
+            if (properties.globalPauseOn429()) {
+                rateLimits.pauseAll(wait);
+            }
+            return waitOrPark(job, reply, redirects, attempt, wait, "retry_after");
+        }
+        Instant now = Instant.now();
+        if (isUnreachable(failure)) {
+            DeliveryAttempt waiting = attempt.unreachable(now);
+            if (Duration.between(waiting.unreachableSince(), now).compareTo(retry().unreachableMaxElapsed()) > 0) {
+                return deadLetter(job, failure, DeliveryOutcome.DEAD_LETTERED).map(Delivery::of);
+            }
+            Duration wait = jittered(waiting.unreachableWait(now, retry().minBackoff(), retry().maxBackoff()));
+            metrics.retried("unreachable");
+            log.warn("Bot API unreachable ({}); reply {} waits {} ms", failure.getMessage(), reply.id(),
+                    wait.toMillis());
+            return waitOrPark(job, reply, redirects, waiting, wait, "unreachable");
+        }
+        if (isTransient(failure) && attempt.failures() + 1 < retry().maxAttempts()) {
+            DeliveryAttempt failed = attempt.failed();
+            Duration wait = jittered(backoff(failed.failures()));
+            metrics.retried("server_error");
+            log.warn("Sending reply {} failed ({}); retry {} of {} in {} ms", reply.id(), failure.getMessage(),
+                    failed.failures(), retry().maxAttempts() - 1, wait.toMillis());
+            return waitOrPark(job, reply, redirects, failed, wait, "backoff");
+        }
+        if (failure instanceof BotApiException refused) {
+            return onRefused(job, reply, refused, redirects, attempt);
+        }
+        return Mono.error(failure);
+    }
+
+    private Mono<Delivery> waitOrPark(Job job, ReplyCommand reply, int redirects, DeliveryAttempt attempt,
+            Duration wait, String reason) {
+        if (wait.compareTo(properties.parkAfter()) > 0) {
+            return park(attempt, wait, reason);
+        }
+        return Mono.delay(wait).then(Mono.defer(() -> send(job, reply, redirects, attempt)));
+    }
+
+    private Mono<Delivery> park(DeliveryAttempt attempt, Duration wait, String reason) {
+        metrics.parked(reason);
+        return Mono.just(Delivery.parked(attempt, Instant.now().plus(wait), reason));
+    }
+
+    private Duration capped(Duration retryAfter) {
+        return retryAfter.compareTo(properties.maxRetryAfter()) > 0 ? properties.maxRetryAfter() : retryAfter;
+    }
+
+    /** The wait before retry {@code n} (from 1): the minimum back-off doubled each time, up to the maximum. */
+    private Duration backoff(int n) {
+        long millis = retry().minBackoff().toMillis() << Math.min(30, n - 1);
+        return Duration.ofMillis(Math.min(millis, retry().maxBackoff().toMillis()));
+    }
+
+    /** The wait made up to {@code jitter} of itself shorter or longer, never below the minimum back-off. */
+    private Duration jittered(Duration wait) {
+        double spread = retry().jitter() * wait.toMillis();
+        long millis = Math.round(wait.toMillis() + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * spread);
+        return Duration.ofMillis(Math.max(retry().minBackoff().toMillis(), millis));
+    }
+
+    private SenderProperties.Retry retry() {
+        return properties.retry();
     }
 
     /** Replies of updates that came through ingress know when it received them. */
@@ -171,51 +270,6 @@ final class ReplyDelivery {
         }
     }
 
-    /** 429: park this chat (its lane) or every chat for retry_after, then the same call again. */
-    private Retry afterRetryAfter(ReplyCommand reply) {
-        return Retry.from(signals -> signals.concatMap(signal -> {
-            if (!(signal.failure() instanceof BotApiException.RetryAfter tooMany)) {
-                return Mono.error(signal.failure());
-            }
-            metrics.retryAfter();
-            Duration wait = tooMany.retryAfter();
-            log.info("Telegram asked to wait {} s before sending to chat {} again", wait.toSeconds(),
-                    reply.chatId());
-            if (properties.globalPauseOn429()) {
-                rateLimits.pauseAll(wait);
-                return Mono.just(signal);
-            }
-            return Mono.delay(wait).thenReturn(signal);
-        }));
-    }
-
-    /** 5xx and timeouts: exponential back-off with jitter, then the last error goes on. */
-    private Retry withBackoff(ReplyCommand reply) {
-        SenderProperties.Retry retry = properties.retry();
-        return Retry.backoff(retry.maxAttempts() - 1L, retry.minBackoff())
-                .maxBackoff(retry.maxBackoff())
-                .jitter(retry.jitter())
-                .filter(ReplyDelivery::isTransient)
-                .doBeforeRetry(signal -> log.warn("Sending reply {} failed ({}); retry {} of {}", reply.id(),
-                        signal.failure().getMessage(), signal.totalRetries() + 1, retry.maxAttempts() - 1))
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-    }
-
-    /**
-     * No connection to the Bot API at all (refused, no route, unknown host): the request never left, so trying again
-     * cannot send the reply twice, and an outage of the network is no fault of this reply. Such calls are retried
-     * with back-off for as long as it lasts, without using up the attempts, so a long cut dead-letters nothing.
-     */
-    private Retry whileUnreachable(ReplyCommand reply) {
-        SenderProperties.Retry retry = properties.retry();
-        return Retry.backoff(Long.MAX_VALUE, retry.minBackoff())
-                .maxBackoff(retry.maxBackoff())
-                .jitter(retry.jitter())
-                .filter(ReplyDelivery::isUnreachable)
-                .doBeforeRetry(signal -> log.warn("Bot API unreachable ({}); reply {} waits, try {}",
-                        signal.failure().getMessage(), reply.id(), signal.totalRetries() + 1));
-    }
-
     static boolean isUnreachable(Throwable error) {
         return error instanceof BotApiException.Timeout timeout && timeout.notConnected();
     }
@@ -224,7 +278,8 @@ final class ReplyDelivery {
         return error instanceof BotApiException.ServerError || error instanceof BotApiException.Timeout;
     }
 
-    private Mono<DeliveryOutcome> onRefused(Job job, ReplyCommand reply, BotApiException refused, int redirects) {
+    private Mono<Delivery> onRefused(Job job, ReplyCommand reply, BotApiException refused, int redirects,
+            DeliveryAttempt attempt) {
         if (refused instanceof BotApiException.Unauthorized) {
             fatal.stop(refused);
             return Mono.error(new ReplyAbandoned());
@@ -232,12 +287,13 @@ final class ReplyDelivery {
         if (refused instanceof BotApiException.MigratedChat migrated && redirects < MAX_REDIRECTS) {
             log.info("Chat {} became chat {}; sending there from now on", reply.chatId(), migrated.newChatId());
             return untilRevoked(job, migrations.remember(reply.chatId(), migrated.newChatId()))
-                    .then(Mono.defer(() -> sendToChat(job, reply.withChatId(migrated.newChatId()), redirects + 1)));
+                    .then(Mono.defer(() -> sendToChat(job, reply.withChatId(migrated.newChatId()), redirects + 1,
+                            attempt)));
         }
         if (refused instanceof BotApiException.BadRequest badRequest && badRequest.isReplyTargetMissing()
                 && reply.replyToMessageId() != null) {
             log.info("The message reply {} answers is gone; sending it without the reply", reply.id());
-            return sendToChat(job, withoutReplyTarget(reply), redirects);
+            return sendToChat(job, withoutReplyTarget(reply), redirects, attempt);
         }
         if (refused instanceof BotApiException.Forbidden) {
             return markChat(job, reply, ChatDeliveryStates.BLOCKED, refused);
@@ -245,56 +301,80 @@ final class ReplyDelivery {
         if (refused instanceof BotApiException.BadRequest && isChatNotFound(refused)) {
             return markChat(job, reply, ChatDeliveryStates.NOT_FOUND, refused);
         }
-        return deadLetter(job, refused, DeliveryOutcome.DEAD_LETTERED);
+        return deadLetter(job, refused, DeliveryOutcome.DEAD_LETTERED).map(Delivery::of);
     }
 
-    private Mono<DeliveryOutcome> markChat(Job job, ReplyCommand reply, String status, BotApiException refused) {
+    private Mono<Delivery> markChat(Job job, ReplyCommand reply, String status, BotApiException refused) {
         return untilRevoked(job, chatStates.mark(reply.chatId(), status, refused.description()))
-                .then(deadLetter(job, refused, DeliveryOutcome.DEAD_LETTERED));
+                .then(deadLetter(job, refused, DeliveryOutcome.DEAD_LETTERED))
+                .map(Delivery::of);
     }
 
     private static boolean isChatNotFound(BotApiException refused) {
         return refused.description() != null && refused.description().contains("chat not found");
     }
 
-    /** Writes the record as it came to the dead-letter topic; retried until written, unless revoked. */
+    /**
+     * Writes the record as it came to the dead-letter topic; retried while Kafka is away, for at most
+     * {@code retry.outage-max-elapsed}, then given up (logged, counted), unless revoked first.
+     */
     private Mono<DeliveryOutcome> deadLetter(Job job, Throwable error, DeliveryOutcome outcome) {
         return Mono.defer(() -> {
                     if (!job.guard().beginSideEffect()) {
                         return Mono.error(new ReplyAbandoned());
                     }
                     return deadLetters.publish(job.record(), error)
-                            .doFinally(signal -> job.guard().endSideEffect());
+                            .doOnTerminate(job.guard()::endSideEffect)
+                            .doOnCancel(job.guard()::endSideEffect);
                 })
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, STORE_MIN_BACKOFF)
-                        .maxBackoff(STORE_MAX_BACKOFF)
-                        .filter(failure -> !(failure instanceof ReplyAbandoned))
-                        .doBeforeRetry(signal -> log.warn("Could not write a dead letter ({}); retrying",
-                                signal.failure().toString())))
+                .retryWhen(whileAway("Could not write a dead letter")
+                        .filter(failure -> !(failure instanceof ReplyAbandoned)))
                 .then(Mono.fromRunnable(() -> {
                     metrics.deadLettered();
                     log.warn("Dead-lettered record {}-{}@{} ({}): {}", job.record().topic(),
                             job.record().partition(), job.record().offset(), outcome.tag(), Secrets.mask(error.getMessage()));
                 }))
-                .thenReturn(outcome);
+                .thenReturn(outcome)
+                .onErrorResume(failure -> !(failure instanceof ReplyAbandoned), failure -> {
+                    log.error("Gave record {}-{}@{} up: no dead letter could be written for {} ({})",
+                            job.record().topic(), job.record().partition(), job.record().offset(),
+                            retry().outageMaxElapsed(), Secrets.mask(String.valueOf(failure)));
+                    return Mono.just(DeliveryOutcome.GIVEN_UP);
+                });
     }
 
-    /** A database call before any effect: retried while the database is away, given up once revoked. */
+    /** Back-off while PostgreSQL or Kafka is away, up to {@code retry.outage-max-elapsed} in all. */
+    private RetryBackoffSpec whileAway(String what) {
+        long attempts = Math.max(1, retry().outageMaxElapsed().toMillis() / STORE_MAX_BACKOFF.toMillis());
+        return Retry.backoff(attempts, STORE_MIN_BACKOFF)
+                .maxBackoff(STORE_MAX_BACKOFF)
+                .doBeforeRetry(signal -> {
+                    metrics.retried("outage");
+                    log.warn("{} ({}); retrying", what, Secrets.mask(signal.failure().toString()));
+                })
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
+
+    /**
+     * A database call before any effect: retried while the database is away, bounded (then the reply is
+     * dead-lettered as a failure), and given up once revoked.
+     */
     private <T> Mono<T> untilRevoked(Job job, Mono<T> query) {
-        return query.retryWhen(Retry.backoff(Long.MAX_VALUE, STORE_MIN_BACKOFF)
-                        .maxBackoff(STORE_MAX_BACKOFF)
-                        .filter(failure -> !job.guard().isRevoked())
-                        .doBeforeRetry(signal -> log.warn("Database call failed ({}); retrying",
-                                signal.failure().toString())))
+        return query.retryWhen(whileAway("Database call failed").filter(failure -> !job.guard().isRevoked()))
                 .onErrorMap(failure -> job.guard().isRevoked(), failure -> new ReplyAbandoned());
     }
 
-    /** The log entry of a reply Telegram accepted: retried until written, since the offset waits for it. */
-    private static Mono<Void> untilStored(Mono<Void> write) {
-        return write.retryWhen(Retry.backoff(Long.MAX_VALUE, STORE_MIN_BACKOFF)
-                .maxBackoff(STORE_MAX_BACKOFF)
-                .doBeforeRetry(signal -> log.warn("Could not record a delivery ({}); retrying",
-                        signal.failure().toString())));
+    /**
+     * The log entry of a reply Telegram accepted: retried while the database is away, since the offset waits for
+     * it; past the bound the reply counts as delivered without it (it could then be sent twice, not lost).
+     */
+    private Mono<Void> untilStored(Mono<Void> write) {
+        return write.retryWhen(whileAway("Could not record a delivery"))
+                .onErrorResume(failure -> {
+                    log.error("A delivered reply could not be recorded for {}; it could be sent again ({})",
+                            retry().outageMaxElapsed(), Secrets.mask(String.valueOf(failure)));
+                    return Mono.empty();
+                });
     }
 
     private static boolean madeBefore(ReplyCommand reply, Instant blockedAt) {

@@ -1,22 +1,29 @@
 package org.breadbot.sender;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.logging.UpdateMdc;
+import org.breadbot.common.secret.Secrets;
 import org.breadbot.common.tracing.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.support.Acknowledgment;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
 
 /**
  * Where records of {@code telegram.replies} enter the sender: the listener of the consumer group
@@ -42,6 +49,11 @@ import org.springframework.kafka.support.Acknowledgment;
  * written there before the record counts as finished.</li>
  * <li><b>Poison never blocks.</b> Records that are no reply command go to {@code telegram.replies.dlt} as they came
  * and count as finished.</li>
+ * <li><b>A chat that waits long waits out of the partition's way.</b> A reply that would wait longer than
+ * {@code park-after} is parked ({@link ParkedReplies}) together with the replies of its chat queued behind it, and
+ * counts as finished, so the offset is committed past it; while the chat has parked replies, its new ones are
+ * parked behind them, and a drain delivers them in order when due, one at a time on the chat's lane
+ * ({@link ParkedChats}).</li>
  * </ul>
  * See {@code docs/sender.md}.
  */
@@ -63,15 +75,19 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
     private final Map<TopicPartition, PartitionTracker> trackers = new ConcurrentHashMap<>();
     private final ChatLanes lanes;
     private final ReplyDelivery delivery;
-    private final int maxInFlightPerPartition;
-    private final Duration revocationDrainTimeout;
+    private final ParkedReplies parkedReplies;
+    private final Scheduler timers;
+    private final SenderProperties properties;
     private volatile PartitionTracker.Flow flow = NO_FLOW;
 
-    ReplyIntake(ChatLanes lanes, ReplyDelivery delivery, SenderProperties properties) {
+    ReplyIntake(ChatLanes lanes, ReplyDelivery delivery, ParkedReplies parkedReplies, Scheduler timers,
+            SenderProperties properties, SenderMetrics metrics) {
         this.lanes = lanes;
         this.delivery = delivery;
-        this.maxInFlightPerPartition = properties.maxInFlightPerPartition();
-        this.revocationDrainTimeout = properties.revocationDrainTimeout();
+        this.parkedReplies = parkedReplies;
+        this.timers = timers;
+        this.properties = properties;
+        metrics.parkedChats(() -> trackers.values().stream().mapToInt(tracker -> tracker.parked().size()).sum());
     }
 
     /** Connects the pausing of partitions to the container, which is built after this listener. */
@@ -85,23 +101,161 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
         PartitionTracker tracker = trackers.computeIfAbsent(partition, this::newTracker);
         PartitionTracker.InFlight inFlight = tracker.register(record.offset(), ack);
         Trace hop = Trace.continueFrom(Headers.text(record.headers(), Trace.TRACEPARENT));
-        // the lane runs the job later on another thread: the update's log entries travel in the Reactor context
-        Map<String, String> mdc = UpdateMdc.of(Headers.number(record.headers(), Headers.UPDATE_ID),
-                Headers.number(record.key()), hop);
-        lanes.submit(laneOf(record), () -> delivery.deliver(record, inFlight, hop)
-                .filter(DeliveryOutcome::isFinal)
-                .doOnNext(outcome -> tracker.complete(inFlight))
-                .then()
-                .contextWrite(UpdateMdc.into(mdc)));
+        lanes.submit(laneOf(record), new RecordJob(record, inFlight, hop, tracker));
+    }
+
+    /** The update's log entries, which travel in the Reactor context since the lane runs the job on another thread. */
+    private static Map<String, String> mdcOf(ConsumerRecord<String, byte[]> record, Trace hop) {
+        return UpdateMdc.of(Headers.number(record.headers(), Headers.UPDATE_ID), Headers.number(record.key()), hop);
+    }
+
+    /** One record of the partition, on its chat's lane: delivered, or parked behind its chat's parked replies. */
+    private final class RecordJob implements Supplier<Mono<Void>> {
+
+        private final ConsumerRecord<String, byte[]> record;
+        private final PartitionTracker.InFlight inFlight;
+        private final Trace hop;
+        private final PartitionTracker tracker;
+
+        RecordJob(ConsumerRecord<String, byte[]> record, PartitionTracker.InFlight inFlight, Trace hop,
+                PartitionTracker tracker) {
+            this.record = record;
+            this.inFlight = inFlight;
+            this.hop = hop;
+            this.tracker = tracker;
+        }
+
+        @Override
+        public Mono<Void> get() {
+            String chat = laneOf(record);
+            return tracker.parked().loaded()
+                    .then(Mono.defer(() -> tracker.parked().contains(chat)
+                            ? park(this, DeliveryAttempt.FIRST, Instant.now())
+                            : deliver(chat)))
+                    .contextWrite(UpdateMdc.into(mdcOf(record, hop)));
+        }
+
+        private Mono<Void> deliver(String chat) {
+            return delivery.deliver(record, inFlight, hop, DeliveryAttempt.first(lanes.queued(chat)))
+                    .flatMap(result -> {
+                        if (result.isParked()) {
+                            return park(this, result.attempt(), result.dueAt());
+                        }
+                        if (result.outcome().isFinal()) {
+                            tracker.complete(inFlight);
+                        }
+                        return Mono.empty();
+                    });
+        }
+    }
+
+    /**
+     * Parks the record, with what its delivery used up and when it is due, and every record of its chat queued
+     * behind it (in order, due at once: they only wait for it); all of them are then finished for the partition.
+     * Runs on the chat's lane, so nothing of the chat runs meanwhile, and only while the partition is owned.
+     */
+    private Mono<Void> park(RecordJob job, DeliveryAttempt attempt, Instant due) {
+        String chat = laneOf(job.record);
+        List<RecordJob> behind = new ArrayList<>();
+        for (RecordJob queued : lanes.takeQueued(chat, RecordJob.class)) {
+            if (queued.tracker == job.tracker) {
+                behind.add(queued);
+            } else {
+                // a job of an earlier assignment of the partition: it only finds itself given up
+                lanes.submit(chat, queued);
+            }
+        }
+        if (!job.inFlight.beginSideEffect()) {
+            return Mono.empty();
+        }
+        return parkedReplies.park(chat, job.record, attempt, due, behind.stream().map(queued -> queued.record).toList())
+                .retryWhen(whileDatabaseAway(job.tracker))
+                .doFinally(signal -> job.inFlight.endSideEffect())
+                .then(Mono.fromRunnable(() -> {
+                    job.tracker.parked().add(chat);
+                    job.tracker.parked().drainAt(chat, due);
+                    job.tracker.complete(job.inFlight);
+                    behind.forEach(queued -> queued.tracker.complete(queued.inFlight));
+                    log.debug("Parked {} record(s) of chat {} until {}", behind.size() + 1, chat, due);
+                }));
+    }
+
+    /**
+     * Delivers the oldest parked reply of a chat when it is due, then drains the next; once none is left, the chat
+     * is no longer parked. One reply per run, so that records of the chat that arrive meanwhile are parked behind
+     * without waiting for the whole backlog.
+     */
+    private final class DrainJob implements Supplier<Mono<Void>> {
+
+        private final PartitionTracker tracker;
+        private final String chat;
+
+        DrainJob(PartitionTracker tracker, String chat) {
+            this.tracker = tracker;
+            this.chat = chat;
+        }
+
+        @Override
+        public Mono<Void> get() {
+            if (tracker.isRevoked()) {
+                return Mono.empty();
+            }
+            TopicPartition partition = tracker.partition();
+            return parkedReplies.oldest(partition.topic(), partition.partition(), chat)
+                    .retryWhen(whileDatabaseAway(tracker))
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(oldest -> oldest.map(this::deliverWhenDue)
+                            .orElseGet(() -> Mono.fromRunnable(() -> tracker.parked().remove(chat))));
+        }
+
+        private Mono<Void> deliverWhenDue(ParkedReplies.Parked parked) {
+            if (parked.dueAt().isAfter(Instant.now())) {
+                tracker.parked().drainAt(chat, parked.dueAt());
+                return Mono.empty();
+            }
+            Trace hop = Trace.continueFrom(Headers.text(parked.record().headers(), Trace.TRACEPARENT));
+            return delivery.deliver(parked.record(), tracker.guard(), hop, parked.attempt())
+                    .flatMap(result -> afterDelivery(parked, result))
+                    .contextWrite(UpdateMdc.into(mdcOf(parked.record(), hop)));
+        }
+
+        private Mono<Void> afterDelivery(ParkedReplies.Parked parked, Delivery result) {
+            if (result.isParked()) {
+                return parkedReplies.reschedule(parked.id(), result.attempt(), result.dueAt())
+                        .retryWhen(whileDatabaseAway(tracker))
+                        .then(Mono.fromRunnable(() -> tracker.parked().drainAt(chat, result.dueAt())));
+            }
+            if (!result.outcome().isFinal()) {
+                return Mono.empty();
+            }
+            return parkedReplies.delete(parked.id())
+                    .retryWhen(whileDatabaseAway(tracker))
+                    .then(Mono.fromRunnable(() -> tracker.parked().drainAt(chat, Instant.now())));
+        }
+    }
+
+    /** The database calls of parking: retried while it is away and the partition is owned, bounded. */
+    private Retry whileDatabaseAway(PartitionTracker tracker) {
+        Duration max = Duration.ofSeconds(10);
+        long attempts = Math.max(1, properties.retry().outageMaxElapsed().toMillis() / max.toMillis());
+        return Retry.backoff(attempts, Duration.ofMillis(200))
+                .maxBackoff(max)
+                .filter(failure -> !tracker.isRevoked())
+                .doBeforeRetry(signal -> log.warn("Parking call to the database failed ({}); retrying",
+                        Secrets.mask(String.valueOf(signal.failure()))));
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
-            PartitionTracker previous = trackers.put(partition, newTracker(partition));
+            PartitionTracker tracker = newTracker(partition);
+            PartitionTracker previous = trackers.put(partition, tracker);
             if (previous != null) {
                 previous.lose();
             }
+            // the chats parked by an earlier owner are drained even if no new record of them comes
+            tracker.parked().start();
             flow.resume(partition);
         }
         if (!partitions.isEmpty()) {
@@ -120,7 +274,7 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
                 revoked.add(tracker);
             }
         }
-        long deadline = System.nanoTime() + revocationDrainTimeout.toNanos();
+        long deadline = System.nanoTime() + properties.revocationDrainTimeout().toNanos();
         for (PartitionTracker tracker : revoked) {
             drain(tracker, deadline);
         }
@@ -150,7 +304,7 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
             int left = tracker.drainAndClose(deadlineNanos);
             if (left > 0) {
                 log.warn("{} call(s) to Telegram still running for revoked {} after {}; the next owner may send "
-                        + "them again", left, tracker.partition(), revocationDrainTimeout);
+                        + "them again", left, tracker.partition(), properties.revocationDrainTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,7 +313,13 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
     }
 
     private PartitionTracker newTracker(TopicPartition partition) {
-        return new PartitionTracker(partition, maxInFlightPerPartition, new FlowProxy());
+        PartitionTracker[] tracker = new PartitionTracker[1];
+        ParkedChats parked = new ParkedChats(partition, timers,
+                chat -> lanes.submit(chat, new DrainJob(tracker[0], chat)),
+                parkedReplies.chatsOf(partition.topic(), partition.partition()).collectList()
+                        .retryWhen(Retry.backoff(5, Duration.ofMillis(200))));
+        tracker[0] = new PartitionTracker(partition, properties.maxInFlightPerPartition(), new FlowProxy(), parked);
+        return tracker[0];
     }
 
     /** Chats are keys; a record without a key still gets a lane of its own partition. */

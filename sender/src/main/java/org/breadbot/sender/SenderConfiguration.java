@@ -72,8 +72,9 @@ class SenderConfiguration {
     }
 
     @Bean
-    ReplyIntake replyIntake(ChatLanes chatLanes, ReplyDelivery replyDelivery, SenderProperties properties) {
-        return new ReplyIntake(chatLanes, replyDelivery, properties);
+    ReplyIntake replyIntake(ChatLanes chatLanes, ReplyDelivery replyDelivery, ParkedReplies parkedReplies,
+            SenderProperties properties, SenderMetrics metrics) {
+        return new ReplyIntake(chatLanes, replyDelivery, parkedReplies, Schedulers.parallel(), properties, metrics);
     }
 
     @Bean

@@ -65,6 +65,31 @@ class SenderMetrics {
         retryAfter.increment();
     }
 
+    /** A wait that was retried in memory, by what it waited for ({@code server_error}, {@code outage}, ...). */
+    void retried(String reason) {
+        Counter.builder("bread_bot.sender.retries")
+                .description("Waits before a retry, by what was waited for")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    /** A reply parked instead of waited for, by why it waits ({@code retry_after}, {@code rate_limit}, ...). */
+    void parked(String reason) {
+        Counter.builder("bread_bot.sender.parked")
+                .description("Replies parked (stored to wait out of their partition's commit path), by why")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    /** How many chats of this instance's partitions have parked replies. */
+    void parkedChats(java.util.function.Supplier<Number> chats) {
+        io.micrometer.core.instrument.Gauge.builder("bread_bot.sender.parked_chats", chats)
+                .description("Chats of this instance's partitions whose replies are parked")
+                .register(registry);
+    }
+
     void deadLettered() {
         deadLettered.increment();
     }

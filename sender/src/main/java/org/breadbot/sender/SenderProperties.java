@@ -31,7 +31,12 @@ import org.springframework.validation.annotation.Validated;
  *                                 arrival order; about the R2DBC pool's size ({@code spring.r2dbc.pool.max-size})
  * @param revocationDrainTimeout   how long a revoked partition waits for its Bot API calls in progress, so the
  *                                 next owner finds them in the delivery log instead of sending them again
- * @param globalPauseOn429         on a 429, park every chat instead of only the one that got it
+ * @param globalPauseOn429         on a 429, hold every chat back instead of only the one that got it
+ * @param parkAfter                a reply that would have to wait longer than this (for its chat's rate limit and
+ *                                 the replies queued before it, a 429 {@code retry_after}, a back-off) is parked:
+ *                                 stored with its chat's later replies and delivered when due, so that its
+ *                                 partition's other chats and offset commits never wait longer than this
+ * @param maxRetryAfter            a longer 429 {@code retry_after} is taken as this long
  * @param limits                   rate limits
  * @param retry                    back-off for 5xx answers and timeouts
  * @param deliveryLog              the log of delivered replies that prevents sending one twice
@@ -48,6 +53,8 @@ record SenderProperties(
         @DefaultValue("10") @Min(1) int lookupConcurrency,
         @DefaultValue("15s") @NotNull Duration revocationDrainTimeout,
         @DefaultValue("false") boolean globalPauseOn429,
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration parkAfter,
+        @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxRetryAfter,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid DeliveryLog deliveryLog) {
@@ -113,14 +120,21 @@ record SenderProperties(
 
     /**
      * Exponential back-off with jitter for transient failures (5xx, timeouts); a 429 never counts as an attempt.
+     * Every wait has a bound.
      *
-     * @param maxAttempts calls in all, the first included, before the reply is dead-lettered
+     * @param maxAttempts           calls in all, the first included, before the reply is dead-lettered
+     * @param unreachableMaxElapsed how long a reply waits for the Bot API to take connections at all before it is
+     *                              dead-lettered
+     * @param outageMaxElapsed      how long the sender retries PostgreSQL (look-ups, the delivery log, parking)
+     *                              and Kafka (dead letters) for one reply before it gives the reply up
      */
     record Retry(
             @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
             @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration minBackoff,
             @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration maxBackoff,
-            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {
+            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double jitter,
+            @DefaultValue("24h") @NotNull @DurationMin(seconds = 1) Duration unreachableMaxElapsed,
+            @DefaultValue("24h") @NotNull @DurationMin(seconds = 1) Duration outageMaxElapsed) {
     }
 
     /**

@@ -125,6 +125,35 @@ final class SenderFixture implements AutoCloseable {
         }
     }
 
+    /** Produces the replies as fast as the producer batches them, in order, and waits for every acknowledgement. */
+    void sendAll(List<ReplyCommand> replies) {
+        List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+        for (ReplyCommand reply : replies) {
+            acks.add(producer.send(new ProducerRecord<>(topic, Long.toString(reply.chatId()),
+                    Json.mapper().writeValueAsBytes(reply))));
+        }
+        try {
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce to " + topic, e);
+        }
+    }
+
+    /** The offset the sender's group committed on partition 0 of the replies topic, -1 when none. */
+    long committedOffset() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            var offset = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(new org.apache.kafka.common.TopicPartition(topic, 0));
+            return offset == null ? -1 : offset.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the committed offset of " + groupId, e);
+        }
+    }
+
     void sendRaw(String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);

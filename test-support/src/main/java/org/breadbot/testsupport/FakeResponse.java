@@ -40,10 +40,10 @@ public final class FakeResponse {
     }
 
     /** 429 "Too Many Requests: retry after N" with {@code parameters.retry_after} and a {@code Retry-After} header. */
-    public static FakeResponse tooManyRequests(int retryAfterSeconds) {
+    public static FakeResponse tooManyRequests(long retryAfterSeconds) {
         ObjectNode parameters = Json.mapper().createObjectNode().put("retry_after", retryAfterSeconds);
         return error(429, "Too Many Requests: retry after " + retryAfterSeconds, parameters,
-                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     /** 500 "Internal Server Error". */

@@ -63,6 +63,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final ExecutorService executor;
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Deque<FakeResponse>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Deque<FakeResponse>> chatScripts = new ConcurrentHashMap<>();
     private final UpdateQueue updates = new UpdateQueue();
     private final DefaultAnswers defaults = new DefaultAnswers(updates);
     private final AtomicReference<CountDownLatch> hangRelease = new AtomicReference<>(new CountDownLatch(1));
@@ -145,6 +146,15 @@ public final class FakeTelegram implements AutoCloseable {
         scripts.computeIfAbsent(method.toLowerCase(), name -> new ConcurrentLinkedDeque<>()).addAll(List.of(next));
     }
 
+    /**
+     * The next answers of {@code method} for calls to chat {@code chatId} only, used once each in order, before any
+     * {@link #script} of the method; then the default success.
+     */
+    public void scriptFor(String method, long chatId, FakeResponse... next) {
+        chatScripts.computeIfAbsent(method.toLowerCase() + "/" + chatId, name -> new ConcurrentLinkedDeque<>())
+                .addAll(List.of(next));
+    }
+
     /** Queues updates (Update JSON objects with {@code update_id}) for getUpdates. */
     public void enqueueUpdates(String... updateJson) {
         for (String json : updateJson) {
@@ -165,6 +175,7 @@ public final class FakeTelegram implements AutoCloseable {
             calls.clear();
         }
         scripts.clear();
+        chatScripts.clear();
         updates.clear();
         defaults.reset();
         hangRelease.getAndSet(new CountDownLatch(1)).countDown();
@@ -208,8 +219,13 @@ public final class FakeTelegram implements AutoCloseable {
         if (!TOKEN.equals(token)) {
             return FakeResponse.status(401, error(401, "Unauthorized"));
         }
-        Deque<FakeResponse> script = scripts.get(method.toLowerCase());
-        FakeResponse scripted = script == null ? null : script.pollFirst();
+        String chat = params.path("chat_id").asString("");
+        Deque<FakeResponse> chatScript = chatScripts.get(method.toLowerCase() + "/" + chat);
+        FakeResponse scripted = chatScript == null ? null : chatScript.pollFirst();
+        if (scripted == null) {
+            Deque<FakeResponse> script = scripts.get(method.toLowerCase());
+            scripted = script == null ? null : script.pollFirst();
+        }
         if (scripted == null && !CANONICAL.containsKey(method.toLowerCase())) {
             return notFound();
         }

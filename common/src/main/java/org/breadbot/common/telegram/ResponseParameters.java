@@ -11,5 +11,5 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ResponseParameters(
         Long migrateToChatId,
-        Integer retryAfter) {
+        Long retryAfter) {
 }

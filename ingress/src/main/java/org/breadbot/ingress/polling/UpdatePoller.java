@@ -1,5 +1,6 @@
 package org.breadbot.ingress.polling;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.breadbot.common.json.Json;
@@ -33,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 @Component
 @ConditionalOnBooleanProperty("bread-bot.ingress.polling.enabled")
 class UpdatePoller implements SmartLifecycle {
+
+    /** The longest wait a 429 of getUpdates gets; Telegram's retry_after is seconds to minutes. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
 
@@ -144,9 +148,11 @@ class UpdatePoller implements SmartLifecycle {
                 .orElse(offset);
     }
 
+    /** Waits {@code retry_after}, at most {@link #MAX_RETRY_AFTER}: a huge value would overflow the delay. */
     private Mono<Long> waitAsAsked(BotApiException.RetryAfter tooMany) {
-        log.warn("getUpdates answered 429; waiting {}", tooMany.retryAfter());
-        return Mono.delay(tooMany.retryAfter()).thenReturn(offset);
+        Duration wait = tooMany.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : tooMany.retryAfter();
+        log.warn("getUpdates answered 429; waiting {}", wait);
+        return Mono.delay(wait).thenReturn(offset);
     }
 
     private Retry backoff() {
