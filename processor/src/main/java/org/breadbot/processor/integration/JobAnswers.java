@@ -77,6 +77,20 @@ public final class JobAnswers {
         };
     }
 
+    /**
+     * What the chat is told when its job could not be done at all (it ran past its deadline, or was handed off
+     * {@code max-hand-offs} times without finishing): the kind's failure text.
+     */
+    public List<Answer> failed(Job job) {
+        return texts(job, switch (job.kind()) {
+            case QUOTE -> QUOTE_FAILED;
+            case JOKE -> JOKE_FAILED;
+            case ADVICE -> ADVICE_FAILED;
+            case THINK, FREE_PROMPT -> ANSWER_FAILED;
+            case IMAGINE -> PICTURE_FAILED;
+        });
+    }
+
     private String quoteText(Fetched<Quote> fetched) {
         if (fetched instanceof Fetched.Success<Quote> success) {
             return success.value().text() + "\n\n© " + success.value().author();

@@ -97,6 +97,21 @@ public class JobStore {
                 .rowsUpdated();
     }
 
+    /**
+     * Moves the leases of jobs this instance has accepted and not finished: they stay leased while they wait for
+     * their chat's earlier jobs or run, and come due again only if this instance stops renewing them (a crash).
+     */
+    public Mono<Long> renewLeases(Collection<String> jobIds, Duration lease) {
+        if (jobIds.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("UPDATE jobs SET publish_after = now() + $2 * interval '1 millisecond' WHERE job_id = ANY($1)")
+                .bind(0, jobIds.toArray(String[]::new))
+                .bind(1, lease.toMillis())
+                .fetch()
+                .rowsUpdated();
+    }
+
     /** Whether the job still waits to be done (false once finished or given up). */
     public Mono<Boolean> isPending(String jobId) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE job_id = $1) AS pending")

@@ -22,7 +22,8 @@ final class JobMetrics {
     JobMetrics(MeterRegistry registry) {
         this.registry = registry;
         givenUp = Counter.builder("bread_bot.jobs.given.up")
-                .description("Jobs dropped after being handed off too often without finishing")
+                .description("Jobs given up (past their deadline, or handed off too often); their chat got the failure"
+                        + " reply")
                 .register(registry);
         Gauge.builder("bread_bot.jobs.running", running, AtomicInteger::get)
                 .description("Jobs running in this instance")
@@ -44,6 +45,14 @@ final class JobMetrics {
                 .tag("kind", kind.name().toLowerCase())
                 .tag("outcome", outcome)
                 .register(registry));
+    }
+
+    void retried(String reason) {
+        Counter.builder("bread_bot.jobs.retries")
+                .description("Failed attempts of telegram.jobs records the error policy retried, by why")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     void givenUp() {

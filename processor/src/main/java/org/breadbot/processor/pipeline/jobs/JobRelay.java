@@ -2,8 +2,11 @@ package org.breadbot.processor.pipeline.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.breadbot.common.json.Json;
 import org.breadbot.common.kafka.Topics;
 import org.breadbot.common.secret.Secrets;
+import org.breadbot.processor.store.Job;
 import org.breadbot.processor.store.JobStore;
 import org.breadbot.processor.store.JobsRecorded;
 import org.breadbot.processor.store.PendingJob;
@@ -25,7 +28,9 @@ import reactor.core.scheduler.Schedulers;
  * by {@link JobsRecorded}), and every {@code relay-interval} for whatever a signal missed or a crash left. Each
  * hand-off runs in a transaction holding an advisory lock, so one relay of the cluster at a time hands jobs off in
  * the order they were recorded. A handed-off job is leased: it comes due again only if it is still unfinished
- * when the lease ends; a job handed off {@code max-hand-offs} times is given up.
+ * when the lease ends, which the instance that accepted it keeps moving while the job waits or runs
+ * ({@link JobLanes}), so only a crash (or a consumer that could not accept it) lets it expire; a job handed off
+ * {@code max-hand-offs} times is given up with its failure reply to the chat.
  */
 final class JobRelay implements SmartLifecycle {
 
@@ -37,17 +42,20 @@ final class JobRelay implements SmartLifecycle {
     private final TransactionalOperator transactions;
     private final JobsProperties properties;
     private final JobMetrics metrics;
+    private final Function<Job, Mono<Void>> giveUp;
     private Sinks.Many<Object> signals;
     private Scheduler scheduler;
     private Disposable runs;
 
+    /** @param giveUp answers a job that is given up with its failure reply, and forgets it */
     JobRelay(JobStore jobs, KafkaPublisher publisher, TransactionalOperator transactions, JobsProperties properties,
-            JobMetrics metrics) {
+            JobMetrics metrics, Function<Job, Mono<Void>> giveUp) {
         this.jobs = jobs;
         this.publisher = publisher;
         this.transactions = transactions;
         this.properties = properties;
         this.metrics = metrics;
+        this.giveUp = giveUp;
     }
 
     /** A transaction recorded jobs and committed: relay now rather than at the next tick. */
@@ -107,10 +115,10 @@ final class JobRelay implements SmartLifecycle {
                 .thenReturn(due.size());
     }
 
-    private Mono<Long> giveUp(PendingJob job) {
-        log.error("Giving up job {} after {} hand-offs without a result", job.jobId(), job.publications());
-        metrics.givenUp();
-        return jobs.finish(job.jobId());
+    private Mono<Void> giveUp(PendingJob job) {
+        log.error("Giving up job {} after {} hand-offs without a result; its chat gets the failure reply",
+                job.jobId(), job.publications());
+        return giveUp.apply(Json.mapper().readValue(job.payload(), Job.class));
     }
 
     @Override

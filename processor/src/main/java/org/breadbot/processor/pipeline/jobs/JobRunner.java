@@ -40,6 +40,19 @@ final class JobRunner {
                 .flatMap(pending -> pending ? answerAndForget(job) : Mono.empty());
     }
 
+    /**
+     * The job cannot be done: unless it is done already, its chat gets the failure reply and the job is forgotten.
+     * The reply's ids are the job's own, so a reply published before (a crash after publishing) is sent once.
+     */
+    Mono<Void> giveUp(Job job) {
+        return jobs.isPending(job.id())
+                .flatMap(pending -> !pending ? Mono.<Void>empty()
+                        : publishAll(job, replies(job, answers.failed(job)))
+                                .then(jobs.finish(job.id()))
+                                .doOnSuccess(deleted -> metrics.givenUp())
+                                .then());
+    }
+
     private Mono<Void> answerAndForget(Job job) {
         Timer.Sample sample = metrics.started();
         return answers.answer(job)

@@ -46,34 +46,51 @@ class JobsConfiguration {
     }
 
     @Bean
-    JobRelay jobRelay(JobStore jobs, KafkaPublisher jobsKafkaPublisher, ReactiveTransactionManager transactionManager,
-            JobsProperties properties, JobMetrics jobMetrics) {
-        return new JobRelay(jobs, jobsKafkaPublisher, TransactionalOperator.create(transactionManager), properties,
-                jobMetrics);
+    JobRunner jobRunner(JobStore jobs, JobAnswers jobAnswers, KafkaPublisher jobsKafkaPublisher, JobMetrics jobMetrics,
+            ObjectProvider<Clock> clock) {
+        return new JobRunner(jobs, jobAnswers, jobsKafkaPublisher, jobMetrics, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
-    JobLanes jobLanes(JobStore jobs, JobAnswers jobAnswers, KafkaPublisher jobsKafkaPublisher, JobMetrics jobMetrics,
-            JobsProperties properties, ObjectProvider<Clock> clock) {
-        JobRunner runner = new JobRunner(jobs, jobAnswers, jobsKafkaPublisher, jobMetrics,
-                clock.getIfUnique(Clock::systemUTC));
-        return new JobLanes(runner::run, properties.maxRunning(), properties.maxAccepted(), properties.deadline());
+    JobRelay jobRelay(JobStore jobs, KafkaPublisher jobsKafkaPublisher, ReactiveTransactionManager transactionManager,
+            JobsProperties properties, JobMetrics jobMetrics, JobRunner jobRunner) {
+        return new JobRelay(jobs, jobsKafkaPublisher, TransactionalOperator.create(transactionManager), properties,
+                jobMetrics, jobRunner::giveUp);
     }
+
+    /** Leases are renewed three times per lease, so one missed renewal never lets a held job expire. */
+    @Bean
+    JobLanes jobLanes(JobStore jobs, JobRunner jobRunner, JobsProperties properties) {
+        return new JobLanes(jobRunner::run, jobRunner::giveUp, ids -> jobs.renewLeases(ids, properties.lease()),
+                properties.lease().dividedBy(3), properties.maxRunning(), properties.maxAccepted(),
+                properties.deadline());
+    }
+
+    /** How long the consumer waits for room in full lanes, a second at a time, before it gives a record up. */
+    static final Duration BUSY_BOUND = Duration.ofMinutes(10);
 
     /**
-     * Unreadable records go to the DLT at once; full lanes are waited out without limit; anything else is tried
-     * twice more, then dead-lettered (the job stays recorded and is handed off again later).
+     * The jobs consumer's error policy. Unreadable records go to the DLT at once; full lanes are waited out a second
+     * at a time for up to {@link #BUSY_BOUND}; anything else is tried twice more. A record given up is
+     * dead-lettered, but its job stays recorded: the relay hands it off again when its lease ends, and after
+     * {@code max-hand-offs} the chat gets the failure reply. Every retry counts in
+     * {@code bread_bot_jobs_retries_total{reason}}.
      */
     @Bean
-    DefaultErrorHandler jobsErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate) {
+    DefaultErrorHandler jobsErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, JobMetrics jobMetrics) {
         DefaultErrorHandler handler = new DefaultErrorHandler(new JobDeadLetters(kafkaTemplate),
                 new FixedBackOff(500, 2));
-        handler.setBackOffFunction((record, failure) -> JobDeadLetters.unwrap(failure)
-                instanceof JobListener.JobsBusyException ? new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)
-                : null);
+        handler.setBackOffFunction((record, failure) -> isBusy(failure)
+                ? new FixedBackOff(1000, BUSY_BOUND.toSeconds()) : null);
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        handler.setRetryListeners((record, failure, attempt) -> jobMetrics.retried(isBusy(failure) ? "busy"
+                : "failure"));
         handler.setLogLevel(KafkaException.Level.WARN);
         return handler;
+    }
+
+    private static boolean isBusy(Throwable failure) {
+        return JobDeadLetters.unwrap(failure) instanceof JobListener.JobsBusyException;
     }
 
     @Bean

@@ -28,7 +28,17 @@ class JobLanesTest {
     private final Map<String, Sinks.Empty<Void>> gates = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostRunning = new AtomicInteger();
+    private final List<String> givenUp = new CopyOnWriteArrayList<>();
+    private final List<List<String>> renewed = new CopyOnWriteArrayList<>();
     private JobLanes lanes;
+
+    private JobLanes newLanes(Function<Job, Mono<Void>> runner, int maxRunning, int maxAccepted, Duration deadline) {
+        return new JobLanes(runner, job -> Mono.fromRunnable(() -> givenUp.add(job.id())),
+                ids -> Mono.fromSupplier(() -> {
+                    renewed.add(List.copyOf(ids));
+                    return (long) ids.size();
+                }), Duration.ofMillis(100), maxRunning, maxAccepted, deadline);
+    }
 
     private static Job job(long chat, long update) {
         return Job.of(JobKind.ADVICE, chat, update, 1, null, null, Instant.now());
@@ -44,7 +54,7 @@ class JobLanesTest {
             running.decrementAndGet();
             finished.add(job.id());
         });
-        lanes = new JobLanes(runner, maxRunning, maxAccepted, deadline);
+        lanes = newLanes(runner, maxRunning, maxAccepted, deadline);
         lanes.start();
         return lanes;
     }
@@ -139,7 +149,7 @@ class JobLanesTest {
 
     @Test
     void aFailedOrOverdueJobFreesItsLane() throws InterruptedException {
-        lanes = new JobLanes(job -> {
+        lanes = newLanes(job -> {
             started.add(job.id());
             return job.updateId() == 1 ? Mono.error(new IllegalStateException("boom"))
                     : job.updateId() == 2 ? Mono.never() : Mono.fromRunnable(() -> finished.add(job.id()));
@@ -152,6 +162,26 @@ class JobLanesTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> finished.size() == 1);
         assertThat(started).hasSize(3);
+        assertThat(givenUp).as("only the overdue one gets its failure reply").containsExactly(job(-1, 2).id());
+    }
+
+    @Test
+    void theLeasesOfHeldJobsAreRenewedWhileTheyWaitAndACopyOfAHeldJobIsDropped() throws InterruptedException {
+        lanes(8, 100, Duration.ofMinutes(1));
+        Job running = job(-1, 1);
+        Job waiting = job(-1, 2);
+        lanes.offer(running, WAIT);
+        lanes.offer(waiting, WAIT);
+
+        assertThat(lanes.offer(waiting, WAIT)).as("a copy is taken").isTrue();
+        await().until(() -> renewed.stream().anyMatch(ids -> ids.containsAll(List.of(running.id(), waiting.id()))));
+        open(running);
+        open(waiting);
+        await().until(() -> finished.size() == 2);
+        assertThat(started).containsExactly(running.id(), waiting.id());
+        renewed.clear();
+        await().until(() -> !renewed.isEmpty());
+        assertThat(renewed.get(renewed.size() - 1)).as("finished jobs are no longer renewed").isEmpty();
     }
 
     @Test
