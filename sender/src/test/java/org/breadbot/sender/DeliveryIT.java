@@ -8,6 +8,7 @@ import static org.breadbot.sender.SenderFixture.text;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.breadbot.common.json.Json;
@@ -16,6 +17,7 @@ import org.breadbot.common.reply.ReplyCommand;
 import org.breadbot.common.reply.ReplyMethod;
 import org.breadbot.testsupport.ApiCall;
 import org.breadbot.testsupport.FakeResponse;
+import org.breadbot.testsupport.HostileInput;
 import org.breadbot.testsupport.FakeTelegram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -247,6 +249,39 @@ class DeliveryIT {
         assertThat(deadLetters.get(0).value()).isEqualTo(notJson);
         assertThat(deadLetters.get(5).value()).isNull();
         assertThat(callsTo("sendMessage", 1009)).hasSize(1);
+    }
+
+    /** Issue "no chat can stop another", item 8: every hostile shape, then an ordinary reply of the same chat. */
+    @Test
+    void everyHostileShapeOfReplyIsDeadLetteredAndTheChatsNextReplyDelivered() {
+        long chat = 1013;
+        String reply = "{\"id\":\"1013:%d:0\",\"chatId\":%s,\"method\":\"%s\",\"text\":%s,\"updateId\":1}";
+        List<byte[]> hostile = List.of(
+                reply.formatted(1, chat, "SEND_MESSAGE", HostileInput.nested(HostileInput.DEEP))
+                        .getBytes(StandardCharsets.UTF_8),
+                reply.formatted(2, HostileInput.digits(HostileInput.LONG_NUMBER), "SEND_MESSAGE", "\"x\"")
+                        .getBytes(StandardCharsets.UTF_8),
+                reply.formatted(3, "\"not a number\"", "SEND_MESSAGE", "\"x\"").getBytes(StandardCharsets.UTF_8),
+                HostileInput.withInvalidUtf8(reply.formatted(4, chat, "SEND_MESSAGE",
+                        "\"" + HostileInput.INVALID_UTF8 + "\"")),
+                reply.formatted(5, chat, "SEND_TELEGRAM", "\"x\"").getBytes(StandardCharsets.UTF_8),
+                reply.replace("\"chatId\":%s,", "").formatted(6, "SEND_MESSAGE", "\"x\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        hostile.forEach(value -> fixture.sendRaw(Long.toString(chat), value));
+        // valid replies of odd content: sent or refused by Telegram, and the chat goes on either way
+        fixture.sendRaw(Long.toString(chat), reply.formatted(7, chat, "SEND_MESSAGE",
+                Json.mapper().writeValueAsString(HostileInput.whitespace())).getBytes(StandardCharsets.UTF_8));
+        fixture.sendRaw(Long.toString(chat), reply.formatted(8, chat, "SEND_MESSAGE",
+                "\"a" + HostileInput.LONE_SURROGATE + "b\"").getBytes(StandardCharsets.UTF_8));
+        fixture.send(text(chat, 9, "after them"));
+
+        await().atMost(WAIT).until(() -> fixture.deliveredTexts(chat).contains("after them"));
+        assertThat(fixture.deliveredTexts(chat).get(fixture.deliveredTexts(chat).size() - 1)).isEqualTo("after them");
+        List<ConsumerRecord<String, byte[]>> deadLetters = awaitDeadLetters(chat, hostile.size());
+        assertThat(deadLetters).hasSizeGreaterThanOrEqualTo(hostile.size()).allSatisfy(record ->
+                assertThat(header(record, Headers.ERROR_CLASS)).isNotBlank());
+        assertThat(deadLetters.subList(0, hostile.size())).extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(hostile);
     }
 
     @Test

@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.utils.Utils;
+import org.breadbot.common.kafka.Topics;
 import org.breadbot.testsupport.ApiCall;
+import org.breadbot.testsupport.HostileInput;
+import org.breadbot.testsupport.TestKafka;
 import org.breadbot.testsupport.TestUsers;
 import org.breadbot.testsupport.Updates;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +31,7 @@ class HostileInputIT {
     private static final Set<String> COMPLETION_PHRASES =
             Set.of("Сделал", "Слушаю и повинуюсь", "Есть, сэр!", "Выполнено", "Принял");
     private static final AtomicLong CHATS = new AtomicLong(-4_000_100);
+    private static final AtomicLong UPDATE_IDS = new AtomicLong(7_700_000_000L);
     private static final int PARTITIONS = 3;
 
     private static RunningBot bot;
@@ -207,6 +212,71 @@ class HostileInputIT {
         assertThat(messagesTo(chat, 2).get(1).text()).isEqualTo("Удалено это значение для ключей: [привет]");
         assertThat(bot.telegram.calls("getChatAdministrators")).noneMatch(call -> call.chatId() == chat);
         assertThat(bot.telegram.calls("getChatMember")).noneMatch(call -> call.chatId() == chat);
+    }
+
+    /**
+     * The hostile shapes of issue "no chat can stop another" item 8, as updates of {@code chat} (or claiming to
+     * be), each with an update id of its own.
+     */
+    private static Map<String, byte[]> hostileUpdates(long chat) {
+        String id = Long.toString(chat);
+        Map<String, String> updates = new LinkedHashMap<>();
+        updates.put("10,000-deep nesting", update(message(id,
+                ",\"text\":\"x\",\"deep\":" + HostileInput.nested(HostileInput.DEEP))));
+        updates.put("a 5,000-digit number", update(message(id,
+                ",\"text\":\"x\",\"big\":" + HostileInput.digits(HostileInput.LONG_NUMBER))));
+        updates.put("a 5,000-digit date", update(message(id, ",\"text\":\"x\"")
+                .replace("\"date\":1700000000", "\"date\":" + HostileInput.digits(HostileInput.LONG_NUMBER))));
+        updates.put("a float chat id", update(message(chat + ".0", ",\"text\":\"Хлеб выбери дробь\"")));
+        updates.put("a string chat id", update(message("\"" + chat + "\"", ",\"text\":\"Хлеб выбери строка\"")));
+        updates.put("invalid UTF-8", update(message(id, ",\"text\":\"a" + HostileInput.INVALID_UTF8 + "b\"")));
+        updates.put("a lone surrogate", update(message(id,
+                ",\"text\":\"Хлеб выбери " + HostileInput.LONE_SURROGATE + "\"")));
+        updates.put("an unknown update kind", "{\"update_id\":" + UPDATE_IDS.incrementAndGet()
+                + ",\"guest_message\":{\"message_id\":1,\"chat\":{\"id\":" + chat + "}}}");
+        updates.put("a message without chat", update("{\"message_id\":1,\"date\":1700000000,"
+                + "\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"Eve\"},\"text\":\"Хлеб выбери нет\"}"));
+        updates.put("4,096 characters of white space", update(message(id,
+                ",\"text\":" + org.breadbot.common.json.Json.mapper().writeValueAsString(HostileInput.whitespace()))));
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        updates.forEach((name, json) -> bytes.put(name, json.contains(HostileInput.INVALID_UTF8)
+                ? HostileInput.withInvalidUtf8(json) : json.getBytes(StandardCharsets.UTF_8)));
+        return bytes;
+    }
+
+    private static String update(String message) {
+        return "{\"update_id\":" + UPDATE_IDS.incrementAndGet() + ",\"message\":" + message + "}";
+    }
+
+    private static String message(String chatId, String fields) {
+        return "{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":" + chatId + ",\"type\":\"group\","
+                + "\"title\":\"Hostile\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"Eve\"}" + fields + "}";
+    }
+
+    @Test
+    void everyHostileShapeAtTheWebhookIsAClearAnswerAndTheChatIsAnsweredAfterIt() {
+        long chat = newGroup();
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        hostileUpdates(chat).forEach((name, body) -> statuses.put(name, bot.post(body)));
+
+        postOk(Updates.text("Хлеб выбери после").inGroup(chat).from(TestUsers.ALICE));
+
+        System.out.println("hostile: webhook answers " + statuses);
+        assertThat(statuses.values()).allMatch(status -> status == 200 || status == 400);
+        assertThat(statuses).containsEntry("10,000-deep nesting", 400).containsEntry("invalid UTF-8", 400)
+                .containsEntry("an unknown update kind", 200).containsEntry("4,096 characters of white space", 200);
+        await().atMost(WAIT).until(() -> sentTo(chat).stream().anyMatch(call -> "после".equals(call.text())));
+    }
+
+    @Test
+    void everyHostileShapeOnTheUpdatesTopicIsDeadLetteredOrSkippedAndTheChatIsAnsweredAfterIt() {
+        long chat = newGroup();
+        String key = Long.toString(chat);
+        hostileUpdates(chat).values().forEach(value -> TestKafka.produce(Topics.UPDATES, key, value));
+        TestKafka.produce(Topics.UPDATES, key,
+                Updates.text("Хлеб выбери после").inGroup(chat).from(TestUsers.ALICE).bytes());
+
+        await().atMost(WAIT).until(() -> sentTo(chat).stream().anyMatch(call -> "после".equals(call.text())));
     }
 
     /** A group chat whose updates go to the same partition of telegram.updates as {@code chat}'s. */

@@ -79,12 +79,17 @@ final class RunningBot implements AutoCloseable {
     }
 
     int post(String body) {
+        return post(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts these exact bytes to the webhook with the secret; returns the HTTP status. */
+    int post(byte[] body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/telegram/webhook"))
                     .header("Content-Type", "application/json")
                     .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                     .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {

@@ -34,6 +34,7 @@ import org.breadbot.common.reply.ReplyCommand;
 import org.breadbot.processor.integration.FakeService;
 import org.breadbot.processor.store.Job;
 import org.breadbot.processor.store.JobKind;
+import org.breadbot.testsupport.HostileInput;
 import org.breadbot.testsupport.TestDatabase;
 import org.breadbot.testsupport.TestKafka;
 import org.breadbot.testsupport.TestPostgres;
@@ -345,16 +346,36 @@ class SlowJobsIT {
     @Test
     void unreadableJobRecordsAreDeadLetteredAndTheJobsBehindThemStillRun() throws Exception {
         long chat = chatOn(1);
+        String job = "{\"id\":\"" + chat + ":1:job\",\"kind\":\"ADVICE\",\"chatId\":%s,\"updateId\":1,"
+                + "\"text\":%s}";
+        List<byte[]> poisons = List.of("not json".getBytes(StandardCharsets.UTF_8), new byte[0],
+                "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8), "null".getBytes(StandardCharsets.UTF_8),
+                ("{\"id\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8),
+                // issue "no chat can stop another", item 8
+                job.formatted(chat, HostileInput.nested(HostileInput.DEEP)).getBytes(StandardCharsets.UTF_8),
+                job.formatted(HostileInput.digits(HostileInput.LONG_NUMBER), "\"x\"").getBytes(StandardCharsets.UTF_8),
+                HostileInput.withInvalidUtf8(job.formatted(chat, "\"" + HostileInput.INVALID_UTF8 + "\"")),
+                job.replace("ADVICE", "TELEPORT").formatted(chat, "\"x\"").getBytes(StandardCharsets.UTF_8));
+        // readable, or not, as Jackson's coercions go: either way jobs the bot never recorded, which run nothing
+        List<byte[]> strangers = List.of(
+                job.formatted(chat + ".5", "\"x\"").getBytes(StandardCharsets.UTF_8),
+                job.formatted("\"" + chat + "\"", "\"x\"").getBytes(StandardCharsets.UTF_8),
+                job.formatted(chat, "\"" + HostileInput.LONE_SURROGATE + "\"").getBytes(StandardCharsets.UTF_8),
+                job.formatted(chat, Json.mapper().writeValueAsString(HostileInput.whitespace()))
+                        .getBytes(StandardCharsets.UTF_8),
+                job.replace("\"chatId\":%s,", "").formatted("\"x\"").getBytes(StandardCharsets.UTF_8));
         try (RepliesTap letters = new RepliesTap(Topics.JOBS_DLT)) {
-            for (byte[] poison : List.of("not json".getBytes(StandardCharsets.UTF_8), new byte[0],
-                    "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8), "null".getBytes(StandardCharsets.UTF_8),
-                    ("{\"id\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8))) {
+            for (byte[] poison : poisons) {
                 producer.send(new ProducerRecord<>(Topics.JOBS, Long.toString(chat), poison)).get();
+            }
+            for (byte[] stranger : strangers) {
+                producer.send(new ProducerRecord<>(Topics.JOBS, Long.toString(chat), stranger)).get();
             }
             send(Updates.text("Хлеб совет").inGroup(chat));
 
             assertThat(repliesOf(chat, 1, Duration.ofSeconds(30)).get(0).text()).isEqualTo("Ешь хлеб");
-            List<RepliesTap.Seen> dead = letters.await(seen -> seen.chatId() == chat, 5, Duration.ofSeconds(30));
+            List<RepliesTap.Seen> dead = letters.await(seen -> seen.chatId() == chat, poisons.size(),
+                    Duration.ofSeconds(30));
             assertThat(dead).allSatisfy(seen -> assertThat(seen.record().headers().lastHeader(Headers.ERROR_CLASS))
                     .isNotNull());
         }
