@@ -77,7 +77,7 @@ public final class Bench implements Callable<Integer> {
 
     static List<Scenario> scenarios() {
         return List.of(new IngressScenario(), new ProcessorScenario(), new ScalingScenario(), new EndToEndScenario(),
-                new SenderScenario(), new StandaloneScenario());
+                new SenderScenario(), new StandaloneScenario(), new IsolationScenario());
     }
 
     @Override

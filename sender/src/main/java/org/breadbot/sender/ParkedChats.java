@@ -50,7 +50,7 @@ class ParkedChats {
 
     /**
      * @param drain submits a drain of the chat to its lane
-     * @param load  the chats of the partition with parked replies, as stored
+     * @param load  the chats of the partition with parked replies, as stored, retried while the database is away
      */
     ParkedChats(TopicPartition partition, Scheduler timer, Consumer<String> drain, Mono<List<String>> load) {
         this.partition = partition;
@@ -65,15 +65,14 @@ class ParkedChats {
                     }
                 })
                 .then()
-                // a failed load is not kept: the next record of the partition tries again
-                .cache(done -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ZERO,
-                        () -> Duration.ofMillis(Long.MAX_VALUE));
+                .cache();
     }
 
     /** Starts loading the stored chats now, so that their drains are scheduled without waiting for a record. */
     void start() {
-        loading = loaded.subscribe(done -> { }, failure -> log.warn("Could not load the parked chats of {} ({}); the"
-                + " next record of the partition tries again", partition, Secrets.mask(String.valueOf(failure))));
+        loading = loaded.subscribe(done -> { }, failure -> log.error("Could not load the parked chats of {} ({}); its"
+                + " records wait until the partition is assigned again", partition,
+                Secrets.mask(String.valueOf(failure))));
     }
 
     /** Completes once the stored chats of the partition are known; every decision about a chat waits for it. */

@@ -46,6 +46,8 @@ final class RateLimits implements AutoCloseable {
     private volatile long pausedUntilNanos;
     private final Deque<Waiter> globalQueue = new ArrayDeque<>();
     private boolean wakeScheduled;
+    private final Duration privateInterval;
+    private final Duration groupInterval;
 
     /** Tokens per message: lets a bucket hold a fraction of a message less than its burst (the margin). */
     static final long SCALE = 1000;
@@ -77,6 +79,9 @@ final class RateLimits implements AutoCloseable {
                 .maximumSize(limits.maxTrackedChats())
                 .build();
         this.pausedUntilNanos = clock.currentTimeNanos();
+        this.privateInterval = limits.chat().period().dividedBy(limits.chat().messages());
+        Duration group = limits.group().period().dividedBy(limits.group().messages());
+        this.groupInterval = group.compareTo(privateInterval) > 0 ? group : privateInterval;
     }
 
     /** Completes when {@code chatId} may be sent to, having taken its tokens; emits how long that took. */
@@ -166,12 +171,7 @@ final class RateLimits implements AutoCloseable {
 
     /** The steady spacing of a chat's messages: a second for a private chat, three for a group (20 a minute). */
     Duration interval(long chatId) {
-        Duration chat = limits.chat().period().dividedBy(limits.chat().messages());
-        if (chatId >= 0) {
-            return chat;
-        }
-        Duration group = limits.group().period().dividedBy(limits.group().messages());
-        return group.compareTo(chat) > 0 ? group : chat;
+        return chatId >= 0 ? privateInterval : groupInterval;
     }
 
     /** Holds every chat back for {@code wait} (after a 429, when configured so). */

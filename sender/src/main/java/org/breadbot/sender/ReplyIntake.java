@@ -316,8 +316,8 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
         PartitionTracker[] tracker = new PartitionTracker[1];
         ParkedChats parked = new ParkedChats(partition, timers,
                 chat -> lanes.submit(chat, new DrainJob(tracker[0], chat)),
-                parkedReplies.chatsOf(partition.topic(), partition.partition()).collectList()
-                        .retryWhen(Retry.backoff(5, Duration.ofMillis(200))));
+                Mono.defer(() -> parkedReplies.chatsOf(partition.topic(), partition.partition()).collectList()
+                        .retryWhen(whileDatabaseAway(tracker[0]))));
         tracker[0] = new PartitionTracker(partition, properties.maxInFlightPerPartition(), new FlowProxy(), parked);
         return tracker[0];
     }
