@@ -49,6 +49,20 @@ record BenchContext(Plan plan, Infrastructure infrastructure, KafkaState kafka, 
         return env;
     }
 
+    /**
+     * Processor, sender (its limits raised out of the way) and ingress against the database and the fake Bot API,
+     * one after another, so that each start-up time is its own; the processor first: it applies the schema. Each
+     * goes into {@code services} as soon as it runs, so the caller stops what started even if a later one fails.
+     */
+    void startPipeline(Database database, FakeBotApi telegram, Map<String, JvmProcess> services) {
+        Map<String, String> env = serviceEnv(database, telegram);
+        Map<String, String> senderEnv = new HashMap<>(env);
+        senderEnv.putAll(senderUnlimited());
+        services.put("processor", startService("processor", env));
+        services.put("sender", startService("sender", senderEnv));
+        services.put("ingress", startService("ingress", env));
+    }
+
     /** Starts a service JVM from its exec jar. */
     JvmProcess startService(String module, Map<String, String> env) {
         return launcher.service(module, env).start();

@@ -1,7 +1,6 @@
 package org.breadbot.bench;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,7 @@ final class EndToEndScenario implements Scenario {
         Database database = context.infrastructure().newDatabase("e2e");
         Map<String, JvmProcess> services = new LinkedHashMap<>();
         try (FakeBotApi telegram = FakeBotApi.start(BenchContext.TOKEN, TelegramLimits.unlimited())) {
-            Map<String, String> env = context.serviceEnv(database, telegram);
-            Map<String, String> senderEnv = new HashMap<>(env);
-            senderEnv.putAll(BenchContext.senderUnlimited());
-            // one after another, so that each start-up time is its own; the processor first: it applies the schema
-            services.put("processor", context.startService("processor", env));
-            services.put("sender", context.startService("sender", senderEnv));
-            services.put("ingress", context.startService("ingress", env));
+            context.startPipeline(database, telegram, services);
             Workload workload = new Workload(ChatPopulation.of(context.plan().chats(), 1.1), UpdateMix.standard(),
                     context.seed());
             try (LoadGenerator generator = new LoadGenerator(services.get("ingress").baseUrl(), "/telegram/webhook",

@@ -2,7 +2,6 @@ package org.breadbot.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +57,7 @@ final class IsolationScenario implements Scenario {
         Database database = context.infrastructure().newDatabase("isolation");
         Map<String, JvmProcess> services = new LinkedHashMap<>();
         try (FakeBotApi telegram = FakeBotApi.start(BenchContext.TOKEN, TelegramLimits.unlimited())) {
-            Map<String, String> env = context.serviceEnv(database, telegram);
-            Map<String, String> senderEnv = new HashMap<>(env);
-            senderEnv.putAll(BenchContext.senderUnlimited());
-            services.put("processor", context.startService("processor", env));
-            services.put("sender", context.startService("sender", senderEnv));
-            services.put("ingress", context.startService("ingress", env));
+            context.startPipeline(database, telegram, services);
             Workload workload = new Workload(ChatPopulation.of(ORDINARY_CHATS, 1.1), UpdateMix.standard(),
                     context.seed());
             try (LoadGenerator generator = new LoadGenerator(services.get("ingress").baseUrl(), "/telegram/webhook",

@@ -114,6 +114,10 @@ public class AnswerEntityStore {
                 .all();
     }
 
+    /** The columns of a listing, texts cut to {@code :limit} characters. */
+    private static final String SHOWN_COLUMNS = "id, pack_id, key, left(value, :limit) AS value, file_unique_id,"
+            + " reaction_type, content_type, left(description, :limit) AS description";
+
     /** Rows one chunk of {@link #shownInKeyOrder} reads. */
     static final int SHOWN_CHUNK = 500;
 
@@ -131,11 +135,8 @@ public class AnswerEntityStore {
 
     private Mono<java.util.List<AnswerEntity>> shownChunk(long packId, ReactionType reactionType, String filter,
             int textLimit, AnswerEntity after) {
-        String shown = "id, pack_id, key, left(value, :limit) AS value, file_unique_id, reaction_type, content_type,"
-                + " left(description, :limit) AS description";
-        var spec = db.sql("SELECT " + shown + " FROM answer_entities WHERE pack_id = :pack"
-                        + " AND reaction_type = :reaction AND strpos(key, :filter) > 0"
-                        + (after == null ? "" : " AND (key COLLATE \"C\", id) > (:afterKey, :afterId)")
+        var spec = db.sql("SELECT " + SHOWN_COLUMNS + " FROM answer_entities WHERE pack_id = :pack"
+                        + " AND reaction_type = :reaction AND strpos(key, :filter) > 0" + afterCondition(after != null)
                         + " ORDER BY key COLLATE \"C\", id LIMIT :chunk")
                 .bind("pack", packId)
                 .bind("reaction", reactionType.name())
@@ -146,6 +147,10 @@ public class AnswerEntityStore {
             spec = spec.bind("afterKey", after.key()).bind("afterId", after.id());
         }
         return spec.map(AnswerEntityStore::entity).all().collectList();
+    }
+
+    private static String afterCondition(boolean after) {
+        return after ? " AND (key COLLATE \"C\", id) > (:afterKey, :afterId)" : "";
     }
 
     /** Every entity of the pack with this reaction type, by key and then in the order they were added. */

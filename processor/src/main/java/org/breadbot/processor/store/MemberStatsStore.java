@@ -42,17 +42,9 @@ public class MemberStatsStore {
     /** What a ranking of the chat's members orders by. */
     public enum Ranking {
         /** Most messages first. */
-        MESSAGES("messages DESC, m.id", ""),
+        MESSAGES,
         /** Most commands first, members without any left out. */
-        COMMANDS("commands DESC, messages DESC, m.id", " HAVING SUM(s.commands) > 0");
-
-        private final String order;
-        private final String having;
-
-        Ranking(String order, String having) {
-            this.order = order;
-            this.having = having;
-        }
+        COMMANDS
     }
 
     /** The first {@code limit} members of a ranking, and how many members it ranks in all. */
@@ -69,7 +61,8 @@ public class MemberStatsStore {
                         + " FROM member_daily_stats s JOIN members m ON m.id = s.member_id"
                         + " WHERE s.chat_id = :chat AND s.day >= :from"
                         + " GROUP BY m.id, m.member_id, m.username, m.first_name, m.last_name, m.is_bot"
-                        + ranking.having + " ORDER BY " + ranking.order + " LIMIT :limit")
+                        + having(ranking == Ranking.COMMANDS) + " ORDER BY " + order(ranking == Ranking.COMMANDS)
+                        + " LIMIT :limit")
                 .bind("chat", chatRowId)
                 .bind("from", firstDay)
                 .bind("limit", limit)
@@ -83,6 +76,14 @@ public class MemberStatsStore {
                 .collectList()
                 .map(rows -> new Ranked(rows.stream().map(Map.Entry::getKey).toList(),
                         rows.isEmpty() ? 0 : rows.get(0).getValue()));
+    }
+
+    private static String having(boolean commands) {
+        return commands ? " HAVING SUM(s.commands) > 0" : "";
+    }
+
+    private static String order(boolean commands) {
+        return commands ? "commands DESC, messages DESC, m.id" : "messages DESC, m.id";
     }
 
     private Mono<Void> add(long chatRowId, long memberRowId, LocalDate day, int messages, int commands) {
