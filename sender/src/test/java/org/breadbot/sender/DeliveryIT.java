@@ -254,8 +254,8 @@ class DeliveryIT {
     /** Issue "no chat can stop another", item 8: every hostile shape, then an ordinary reply of the same chat. */
     @Test
     void everyHostileShapeOfReplyIsDeadLetteredAndTheChatsNextReplyDelivered() {
-        long chat = 1013;
-        String reply = "{\"id\":\"1013:%d:0\",\"chatId\":%s,\"method\":\"%s\",\"text\":%s,\"updateId\":1}";
+        long chat = 1014;
+        String reply = "{\"id\":\"1014:%d:0\",\"chatId\":%s,\"method\":\"%s\",\"text\":%s,\"updateId\":1}";
         List<byte[]> hostile = List.of(
                 reply.formatted(1, chat, "SEND_MESSAGE", HostileInput.nested(HostileInput.DEEP))
                         .getBytes(StandardCharsets.UTF_8),
