@@ -61,7 +61,8 @@ public class MemberStatsStore {
                         + " FROM member_daily_stats s JOIN members m ON m.id = s.member_id"
                         + " WHERE s.chat_id = :chat AND s.day >= :from"
                         + " GROUP BY m.id, m.member_id, m.username, m.first_name, m.last_name, m.is_bot"
-                        + having(ranking) + " ORDER BY " + order(ranking) + " LIMIT :limit")
+                        + having(ranking == Ranking.COMMANDS) + " ORDER BY " + order(ranking == Ranking.COMMANDS)
+                        + " LIMIT :limit")
                 .bind("chat", chatRowId)
                 .bind("from", firstDay)
                 .bind("limit", limit)
@@ -77,18 +78,12 @@ public class MemberStatsStore {
                         rows.isEmpty() ? 0 : rows.get(0).getValue()));
     }
 
-    private static String having(Ranking ranking) {
-        return switch (ranking) {
-            case MESSAGES -> "";
-            case COMMANDS -> " HAVING SUM(s.commands) > 0";
-        };
+    private static String having(boolean commands) {
+        return commands ? " HAVING SUM(s.commands) > 0" : "";
     }
 
-    private static String order(Ranking ranking) {
-        return switch (ranking) {
-            case MESSAGES -> "messages DESC, m.id";
-            case COMMANDS -> "commands DESC, messages DESC, m.id";
-        };
+    private static String order(boolean commands) {
+        return commands ? "commands DESC, messages DESC, m.id" : "messages DESC, m.id";
     }
 
     private Mono<Void> add(long chatRowId, long memberRowId, LocalDate day, int messages, int commands) {
