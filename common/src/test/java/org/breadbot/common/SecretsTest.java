@@ -27,6 +27,21 @@ class SecretsTest {
     }
 
     @Test
+    void aRegisteredSecretIsMaskedEverywhereEvenWhenItLooksLikeAWord() {
+        Secrets.registerEnvironment(java.util.Map.of("DB_PASSWORD", "pumpernickel", "OPENAI_TOKEN", "croissant42"));
+        Secrets.register("bagel");
+        Secrets.register("bread_bot");
+
+        assertThat(Secrets.mask("FATAL: password authentication failed; tried pumpernickel"))
+                .isEqualTo("FATAL: password authentication failed; tried ***");
+        assertThat(new BotApiException("sendMessage", 401, "key croissant42 refused")
+                .getMessage()).doesNotContain("croissant42");
+        assertThat(Secrets.mask("a bagel and the bread_bot database"))
+                .as("too short to be a secret, and the development default is none")
+                .isEqualTo("a bagel and the bread_bot database");
+    }
+
+    @Test
     void propertiesAndErrorsNeverPrintTheToken() {
         var properties = new TelegramApiProperties(URI.create("https://api.telegram.org"), TOKEN,
                 Duration.ofSeconds(1));

@@ -28,6 +28,7 @@ public final class ReplayTool {
 
     public static void main(String[] args) {
         LiquibaseAnalytics.disable();
+        Secrets.registerEnvironment(System.getenv());
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(

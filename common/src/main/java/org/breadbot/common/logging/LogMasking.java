@@ -8,6 +8,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.util.Iterator;
 import java.util.List;
+import org.breadbot.common.secret.Secrets;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -19,7 +20,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Masks secrets in every log line of every bread-bot service, whatever the format (plain text or Boot's structured
  * JSON) and wherever the text came from (a message, an argument, an exception). It runs right after Boot has set up
- * logging: it registers the configured secrets with {@link LogSecrets} and wraps the encoder of each appender with a
+ * logging: it registers the configured secrets with {@link Secrets} and wraps the encoder of each appender with a
  * {@link MaskingEncoder}. Registered in common's {@code META-INF/spring.factories}.
  */
 public final class LogMasking implements GenericApplicationListener {
@@ -32,9 +33,7 @@ public final class LogMasking implements GenericApplicationListener {
             "spring.r2dbc.password",
             "spring.liquibase.password",
             "spring.datasource.password",
-            "TELEGRAM_BOT_TOKEN",
-            "TELEGRAM_WEBHOOK_SECRET",
-            "DB_PASSWORD");
+            "bread-bot.integrations.openai.key");
 
     @Override
     public boolean supportsEventType(ResolvableType eventType) {
@@ -55,10 +54,14 @@ public final class LogMasking implements GenericApplicationListener {
         return LoggingApplicationListener.DEFAULT_ORDER + 1;
     }
 
+    private static List<String> names() {
+        return java.util.stream.Stream.concat(SECRET_PROPERTIES.stream(), Secrets.VARIABLES.stream()).toList();
+    }
+
     static void registerSecrets(ConfigurableEnvironment environment) {
-        for (String name : SECRET_PROPERTIES) {
+        for (String name : names()) {
             try {
-                LogSecrets.register(environment.getProperty(name));
+                Secrets.register(environment.getProperty(name));
             } catch (RuntimeException unresolvable) {
                 // a placeholder without default: nothing configured to mask
             }

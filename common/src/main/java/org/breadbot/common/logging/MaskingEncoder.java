@@ -6,6 +6,7 @@ import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.breadbot.common.secret.Secrets;
 
 /**
  * Wraps the encoder of an appender and masks secrets in what it produced: the whole line, so the message, its
@@ -39,7 +40,7 @@ final class MaskingEncoder extends EncoderBase<ILoggingEvent> {
             return encoded;
         }
         String text = new String(encoded, charset);
-        String masked = LogSecrets.mask(text);
+        String masked = Secrets.mask(text);
         return masked == text ? encoded : masked.getBytes(charset);
     }
 

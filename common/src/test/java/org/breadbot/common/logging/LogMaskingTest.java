@@ -22,8 +22,10 @@ import org.springframework.context.annotation.Configuration;
 class LogMaskingTest {
 
     private static final String TOKEN = "987654321:AAHsomethingThatLooksLikeAToken_0123456789";
-    private static final String WEBHOOK_SECRET = "webhook-secret-for-the-masking-test";
-    private static final String DB_PASSWORD = "s3cr3t-database-password";
+    /** Secrets that look like ordinary words: nothing but their registration can mask them. */
+    private static final String WEBHOOK_SECRET = "breadcrumbs";
+    private static final String DB_PASSWORD = "sunflower";
+    private static final String OPENAI_KEY = "marmalade";
 
     private static final Logger log = LoggerFactory.getLogger(LogMaskingTest.class);
 
@@ -48,7 +50,8 @@ class LogMaskingTest {
                 .properties(Map.of(
                         "telegram.api.bot-token", TOKEN,
                         "bread-bot.ingress.webhook.secret", WEBHOOK_SECRET,
-                        "spring.r2dbc.password", DB_PASSWORD))
+                        "spring.r2dbc.password", DB_PASSWORD,
+                        "OPENAI_TOKEN", OPENAI_KEY))
                 .properties(extra)
                 .run();
     }
@@ -56,6 +59,7 @@ class LogMaskingTest {
     private static void logEverywhere() {
         log.info("calling https://api.telegram.org/bot{}/sendMessage", TOKEN);
         log.warn("secret header was {} and the database password {}", WEBHOOK_SECRET, DB_PASSWORD);
+        log.warn("OpenAI said: key {} is invalid", OPENAI_KEY);
         log.error("request failed", new IllegalStateException("POST /bot" + TOKEN + "/getMe refused"));
         log.info("a token of another bot: 123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345");
     }
@@ -67,7 +71,7 @@ class LogMaskingTest {
         }
 
         assertThat(output.getOut()).contains("calling https://api.telegram.org/bot***/sendMessage",
-                "secret header was *** and the database password ***", "POST /bot***/getMe refused",
+                "secret header was *** and the database password ***", "key *** is invalid", "POST /bot***/getMe refused",
                 "a token of another bot: ***");
         assertThat(output.getOut()).doesNotContain("\"message\":");
         assertNothingLeaked(output);
@@ -88,6 +92,6 @@ class LogMaskingTest {
 
     private static void assertNothingLeaked(CapturedOutput output) {
         assertThat(output.getAll()).doesNotContain(TOKEN, "AAHsomethingThatLooksLikeAToken", WEBHOOK_SECRET,
-                DB_PASSWORD, "ABCdefGHIjklMNOpqrSTUvwxYZ012345");
+                DB_PASSWORD, OPENAI_KEY, "ABCdefGHIjklMNOpqrSTUvwxYZ012345");
     }
 }
