@@ -98,6 +98,25 @@ public final class Updates {
         return new Builder().field("document", document);
     }
 
+    /** The service message that {@code user} left the group (or was removed); put it in the group with inGroup. */
+    public static Builder leftChatMember(User user) {
+        return new Builder().field("left_chat_member", user);
+    }
+
+    /**
+     * A {@code chat_member} update: {@code user}'s status in the group changed from {@code oldStatus} to
+     * {@code newStatus} ({@code member}, {@code left}, {@code kicked}, ...), changed by {@code from} (an admin).
+     */
+    public static Builder chatMember(long groupId, User user, String oldStatus, String newStatus) {
+        return new Builder().membership("chat_member", user, oldStatus, newStatus).inGroup(groupId);
+    }
+
+    /** A {@code my_chat_member} update: the bot's own status in the chat changed (added, removed, kicked, ...). */
+    public static Builder myChatMember(long chatId, String oldStatus, String newStatus) {
+        return new Builder().membership("my_chat_member", TestUsers.bot(1_000_000L, "bread_bot"), oldStatus,
+                newStatus).inGroup(chatId);
+    }
+
     /** A message with no content yet; add fields with {@link Builder#field}. */
     public static Builder message() {
         return new Builder();
@@ -121,8 +140,20 @@ public final class Updates {
         private Builder replyTo;
         private Long editDate;
         private final Map<String, JsonNode> fields = new LinkedHashMap<>();
+        private String membershipKind;
+        private ObjectNode membershipChange;
 
         private Builder() {
+        }
+
+        private Builder membership(String kind, User member, String oldStatus, String newStatus) {
+            this.membershipKind = kind;
+            this.membershipChange = MAPPER.createObjectNode();
+            membershipChange.putObject("old_chat_member").put("status", oldStatus).set("user",
+                    MAPPER.valueToTree(member));
+            membershipChange.putObject("new_chat_member").put("status", newStatus).set("user",
+                    MAPPER.valueToTree(member));
+            return this;
         }
 
         /** Sets {@code update_id}. */
@@ -224,6 +255,14 @@ public final class Updates {
         /** The update as a JSON tree. */
         public ObjectNode node() {
             ObjectNode update = MAPPER.createObjectNode().put("update_id", updateId);
+            if (membershipKind != null) {
+                ObjectNode change = membershipChange.deepCopy();
+                change.set("chat", chatNode());
+                change.set("from", MAPPER.valueToTree(from));
+                change.put("date", date);
+                update.set(membershipKind, change);
+                return update;
+            }
             update.set(editDate != null ? "edited_message" : "message", messageNode(chatNode(), true));
             return update;
         }

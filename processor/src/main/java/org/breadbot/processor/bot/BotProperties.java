@@ -55,6 +55,15 @@ public record BotProperties(
     }
 
     /**
+     * Whether trigger, substring, morph, voice and edit answers may go to this sender: never to an ignored user,
+     * and never to a bot (another bot, or this one seen through a forward), since two bots answering each other's
+     * triggers loop until a rate limit stops them. Commands from either still work.
+     */
+    public boolean answersAutomatically(org.breadbot.common.telegram.User sender) {
+        return !sender.isBot() && !isIgnored(sender.id());
+    }
+
+    /**
      * How much one chat may store. A chat already holding more (data from before a quota, or from an operator) keeps
      * it; only growth is refused, with a reply that names the limit. docs/commands.md says why these defaults.
      *

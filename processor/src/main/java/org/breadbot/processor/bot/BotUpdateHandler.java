@@ -32,13 +32,15 @@ class BotUpdateHandler implements UpdateHandler {
     static final String TOO_HEAVY = "Слишком тяжёлый запрос: я не справился с ним за отведённое время";
 
     private final Registration registration;
+    private final MembershipChanges membershipChanges;
     private final List<ChainHandler> chain;
     private final BotProperties properties;
     private final Clock clock;
 
-    BotUpdateHandler(Registration registration, List<ChainHandler> chain, BotProperties properties,
-            ObjectProvider<Clock> clock) {
+    BotUpdateHandler(Registration registration, MembershipChanges membershipChanges, List<ChainHandler> chain,
+            BotProperties properties, ObjectProvider<Clock> clock) {
         this.registration = registration;
+        this.membershipChanges = membershipChanges;
         this.chain = List.copyOf(chain);
         this.properties = properties;
         // UTC, like the pipeline: the "timestamp without time zone" columns then never jump at a DST change
@@ -47,11 +49,14 @@ class BotUpdateHandler implements UpdateHandler {
 
     @Override
     public Mono<List<Answer>> handle(Update update, Budget budget) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (membershipChanges.isMembershipChange(update)) {
+            return membershipChanges.apply(update, now).thenReturn(List.of());
+        }
         Message message = update.effectiveMessage();
         if (message == null || message.from() == null || message.chat() == null) {
             return Mono.just(List.of());
         }
-        LocalDateTime now = LocalDateTime.now(clock);
         return registration.register(update, message, now, budget)
                 .flatMap(context -> runChain(context).map(result -> answers(result, context)));
     }

@@ -38,7 +38,7 @@ class EditReactionHandler implements ChainHandler {
 
     @Override
     public Mono<HandlerResult> handle(MessageContext context) {
-        if (!context.isEdit() || properties.isIgnored(context.sender().id())) {
+        if (!context.isEdit() || !properties.answersAutomatically(context.sender())) {
             return Mono.just(HandlerResult.pass());
         }
         return settings.settings(context.chat().id())

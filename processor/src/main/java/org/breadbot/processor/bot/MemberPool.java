@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class MemberPool {
 
+    private static final char WORD_JOINER = '\u2060';
+
     /** A link touched this long ago or earlier no longer counts as active. */
     static final Duration ACTIVITY_WINDOW = Duration.ofDays(10);
 
@@ -46,6 +48,15 @@ public class MemberPool {
     public static String displayName(MemberRow member) {
         String first = Objects.requireNonNullElse(member.firstName(), "").strip();
         String last = Objects.requireNonNullElse(member.lastName(), "").strip();
-        return (first + " " + last).strip();
+        return plain((first + " " + last).strip());
+    }
+
+    /**
+     * A name anyone can choose, made unable to mention someone else: Telegram turns {@code @word} in any message
+     * into a mention that notifies that user, so a first name "@boss" would page @boss whenever the bot says it. A
+     * word joiner after the {@code @} breaks the mention and shows nothing.
+     */
+    static String plain(String name) {
+        return name.indexOf('@') < 0 ? name : name.replace("@", "@" + WORD_JOINER);
     }
 }

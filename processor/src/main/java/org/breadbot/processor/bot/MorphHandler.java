@@ -37,7 +37,7 @@ class MorphHandler implements ChainHandler {
     public Mono<HandlerResult> handle(MessageContext context) {
         String source = textOrCaption(context);
         int chance = context.chat().morphAnswerChance();
-        if (properties.isIgnored(context.sender().id()) || source.isEmpty() || chance <= 0) {
+        if (!properties.answersAutomatically(context.sender()) || source.isEmpty() || chance <= 0) {
             return Mono.just(HandlerResult.pass());
         }
         return dictionaries.of(context.chat())

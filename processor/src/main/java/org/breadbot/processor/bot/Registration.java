@@ -16,8 +16,6 @@ import org.breadbot.processor.store.MemberStatsStore;
 import org.breadbot.processor.store.MemberStore;
 import org.breadbot.processor.store.MembershipStore;
 import org.breadbot.processor.store.RegistrationStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -27,8 +25,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class Registration {
-
-    private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
     /** Width of the name columns; Telegram's own limits are far below, so only forged updates are cut. */
     static final int MAX_NAME_LENGTH = 255;
@@ -111,10 +107,10 @@ class Registration {
     private Mono<MemberRow> member(User sender, String username, LocalDateTime now) {
         String firstName = firstNameOf(sender);
         String lastName = lastNameOf(sender);
-        return members.findByTelegramIdOrUsername(sender.id(), username)
-                .switchIfEmpty(Mono.defer(() ->
-                        members.insert(sender.id(), username, firstName, lastName, sender.isBot(), now)))
-                .switchIfEmpty(Mono.defer(() -> members.findByTelegramIdOrUsername(sender.id(), username)))
+        return members.findByTelegramId(sender.id())
+                .switchIfEmpty(Mono.defer(() -> members.releaseUsername(username, sender.id())
+                        .then(members.insert(sender.id(), username, firstName, lastName, sender.isBot(), now))))
+                .switchIfEmpty(Mono.defer(() -> members.findByTelegramId(sender.id())))
                 .flatMap(found -> refresh(found, username, firstName, lastName, now));
     }
 
@@ -124,15 +120,9 @@ class Registration {
                 && Objects.equals(found.lastName(), lastName)) {
             return Mono.just(found);
         }
-        return members.updateNames(found.id(), username, firstName, lastName, now)
-                // handle, not doOnNext: it puts the update's MDC entries on this thread for the log line
-                .handle((updated, sink) -> {
-                    if (!updated.username().equals(username)) {
-                        log.info("Member {} keeps username {}: {} belongs to another member",
-                                updated.id(), updated.username(), username);
-                    }
-                    sink.next(updated);
-                });
+        Mono<Void> release = found.username().equals(username) ? Mono.empty()
+                : members.releaseUsername(username, found.telegramId());
+        return release.then(members.updateNames(found.id(), username, firstName, lastName, now));
     }
 
     private Mono<ChatRow> chat(Message message, String senderUsername, LocalDateTime now) {

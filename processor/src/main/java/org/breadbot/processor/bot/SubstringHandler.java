@@ -25,7 +25,7 @@ class SubstringHandler implements ChainHandler {
     public Mono<HandlerResult> handle(MessageContext context) {
         if (context.text().isEmpty() || context.isEdit() || context.pack() == null
                 || !chanceAllows(context.pack().answerChance())
-                || properties.isIgnored(context.sender().id())) {
+                || !properties.answersAutomatically(context.sender())) {
             return Mono.just(HandlerResult.pass());
         }
         return matcher.answersFor(context.pack(), context.text(), context.budget())

@@ -27,7 +27,7 @@ class TriggerHandler implements ChainHandler {
     @Override
     public Mono<HandlerResult> handle(MessageContext context) {
         if (context.text().isEmpty() || context.isEdit() || context.pack() == null
-                || properties.isIgnored(context.sender().id())) {
+                || !properties.answersAutomatically(context.sender())) {
             return Mono.just(HandlerResult.pass());
         }
         String key = context.text().toLowerCase(Locale.ROOT);

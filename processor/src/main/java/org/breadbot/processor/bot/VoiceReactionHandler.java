@@ -40,7 +40,7 @@ class VoiceReactionHandler implements ChainHandler {
     public Mono<HandlerResult> handle(MessageContext context) {
         Voice voice = context.message().voice();
         if (voice == null || voice.duration() < MIN_DURATION_SECONDS || context.isEdit() || context.pack() == null
-                || properties.isIgnored(context.sender().id())) {
+                || !properties.answersAutomatically(context.sender())) {
             return Mono.just(HandlerResult.pass());
         }
         return settings.settings(context.chat().id())

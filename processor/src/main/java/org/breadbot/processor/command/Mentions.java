@@ -17,6 +17,9 @@ import org.breadbot.processor.store.MemberRow;
  */
 final class Mentions {
 
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z0-9_]{1,63}");
+
     /** Telegram ignores the entities of a message after the 100th. */
     static final int MAX_ENTITIES_PER_MESSAGE = 100;
 
@@ -70,11 +73,13 @@ final class Mentions {
         return name.isEmpty() ? Long.toString(member.telegramId()) : name;
     }
 
-    /** A member without a username is stored under their decimal id (spec §2.4); real usernames start with a letter. */
+    /**
+     * A member without a username is stored under their decimal id (spec §2.4), or under {@code #<row id>} after
+     * giving it up; a real Telegram username starts with a letter and holds letters, digits and underscores.
+     */
     static boolean hasUsername(MemberRow member) {
         String username = member.username();
-        return username != null && !username.isEmpty() && !username.equals(Long.toString(member.telegramId()))
-                && !username.chars().allMatch(Character::isDigit);
+        return username != null && USERNAME.matcher(username).matches();
     }
 
     private static MessageEntity entity(MemberRow member, int offset, int length) {

@@ -18,8 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code распространи в <group>}: copies the answers a user taught the bot in their private chat into a group they
- * have written in ([L] spec §4.3.1, scenario 126). Checks in the original's order: only from a private chat; the
- * group must exist; it must be a group; the user must have written there. On the [H] model the private chat's
+ * are in and have written in ([L] spec §4.3.1, scenario 126). Only from a private chat; the group must be one the
+ * user is linked to, which they are from their first message there until Telegram says they left, were removed or
+ * banned ({@code MembershipChanges}); the user is their Telegram id, never their username, which someone else may
+ * hold tomorrow. On the [H] model the private chat's
  * default pack is copied, triggers and substrings of every content type (a file id works in any chat of the bot),
  * skipping answers the group already has.
  *
@@ -30,9 +32,12 @@ class SpreadCommand implements ChatCommand {
 
     static final String ONLY_PRIVATE =
             "Копирование из чата в чат запрещено, можно только из личных сообщений с ботом";
-    static final String NOT_FOUND = "Не найден чат для отправки";
-    static final String NOT_A_GROUP = "Невозможно скопировать свои данные другим людям";
-    static final String NO_RIGHTS = "Нет прав на этот чат: вы в нем не писали";
+    /**
+     * One answer for "no such chat", "someone's private chat" and "a group you are not in": the original's three
+     * texts told anyone which group titles and which users' private chats the bot knows.
+     */
+    static final String NOT_YOURS = "Не найдена ваша группа с таким названием: копировать можно только в группу,"
+            + " где вы состоите и писали";
     static final String NOTHING_TO_COPY = "Не найдено данных для копирования";
     static final String NOTHING_NEW = "Нечего добавлять: в чате уже все есть";
 
@@ -81,24 +86,13 @@ class SpreadCommand implements ChatCommand {
                     + matching.stream().map(group -> Long.toString(group.telegramId()))
                             .collect(Collectors.joining(", "))));
         }
-        return groups.chatsNamed(target).map(SpreadCommand::whyNot);
+        return Mono.just(CommandResult.error(NOT_YOURS));
     }
 
     private static boolean named(Group group, String target) {
         String wanted = target.toLowerCase(Locale.ROOT);
         return target.equals(Long.toString(group.telegramId()))
                 || group.name() != null && group.name().toLowerCase(Locale.ROOT).equals(wanted);
-    }
-
-    /** Why no group of the user matched: no chat by that name, only private chats by it, or not the user's group. */
-    private static CommandResult whyNot(List<Long> chatIds) {
-        if (chatIds.isEmpty()) {
-            return CommandResult.error(NOT_FOUND);
-        }
-        if (chatIds.stream().allMatch(id -> id > 0)) {
-            return CommandResult.error(NOT_A_GROUP);
-        }
-        return CommandResult.error(NO_RIGHTS);
     }
 
     private Mono<CommandResult> copy(CommandContext context, Group group) {

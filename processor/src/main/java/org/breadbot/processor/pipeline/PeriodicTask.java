@@ -19,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
  * again. Stopping cancels the run in progress (its transaction rolls back), then runs the final job, if there is
  * one, once more to the end within its timeout: the outbox relay uses it to flush what is left at shutdown.
  */
-final class PeriodicTask implements SmartLifecycle {
+public final class PeriodicTask implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
@@ -31,7 +31,7 @@ final class PeriodicTask implements SmartLifecycle {
     private Scheduler scheduler;
     private Disposable runs;
 
-    PeriodicTask(String name, Duration interval, Supplier<Mono<?>> job) {
+    public PeriodicTask(String name, Duration interval, Supplier<Mono<?>> job) {
         this(name, interval, job, null, Duration.ZERO);
     }
 

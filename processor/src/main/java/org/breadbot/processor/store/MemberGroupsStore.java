@@ -5,7 +5,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** The groups a member has written in, and chats by name, for {@code распространи в} (spec §4.3.1). */
+/** The groups a member has written in and not left, for {@code распространи в} (spec §4.3.1). */
 @Repository
 public class MemberGroupsStore {
 
@@ -22,15 +22,6 @@ public class MemberGroupsStore {
                 .bind("member", memberRowId)
                 .map(row -> new Group(Rows.longValue(row, "id"), Rows.longValue(row, "chat_id"),
                         Rows.string(row, "name")))
-                .all()
-                .collectList();
-    }
-
-    /** The Telegram ids of the chats stored under exactly this name. */
-    public Mono<List<Long>> chatsNamed(String name) {
-        return db.sql("SELECT chat_id FROM chats WHERE name = :name ORDER BY id")
-                .bind("name", name)
-                .map(row -> Rows.longValue(row, "chat_id"))
                 .all()
                 .collectList();
     }

@@ -22,21 +22,34 @@ public class MemberStore {
     }
 
     /**
-     * The member whose Telegram id or username matches (spec §2.4). The original took whichever row came first;
-     * a Telegram id match is preferred here, so a user taking over someone's old username is not mistaken for them.
+     * The member with this Telegram user id. The id is the identity; a username is only what the user is called
+     * now: usernames are given up and taken by other people, so matching one would hand a stranger someone's row
+     * (the original matched {@code member_id OR username}, spec §2.4).
      */
-    public Mono<MemberRow> findByTelegramIdOrUsername(long telegramId, String username) {
-        return db.sql("SELECT " + COLUMNS + " FROM members m WHERE m.member_id = :telegramId OR m.username = :username"
-                        + " ORDER BY (m.member_id = :telegramId) DESC, m.id LIMIT 1")
+    public Mono<MemberRow> findByTelegramId(long telegramId) {
+        return db.sql("SELECT " + COLUMNS + " FROM members m WHERE m.member_id = :telegramId ORDER BY m.id LIMIT 1")
                 .bind("telegramId", telegramId)
-                .bind("username", username)
                 .map(MemberStore::member)
                 .one();
     }
 
     /**
-     * Inserts a member; empty when a concurrent transaction took the username first, so the caller looks it up
-     * again instead of failing on the unique constraint.
+     * Takes {@code username} from any other user's row: Telegram gives a username to one account at a time, so the
+     * account presenting it now owns it and an older holder has renamed. That row is then stored as a user without
+     * a username (under the decimal id, spec §2.4; under {@code #<row id>} in the unlikely case that is taken).
+     */
+    public Mono<Void> releaseUsername(String username, long telegramId) {
+        return db.sql("UPDATE members AS o SET username = CASE WHEN EXISTS (SELECT 1 FROM members x"
+                        + " WHERE x.username = o.member_id::text) THEN '#' || o.id ELSE o.member_id::text END"
+                        + " WHERE o.username = :username AND o.member_id <> :telegramId")
+                .bind("username", username)
+                .bind("telegramId", telegramId)
+                .then();
+    }
+
+    /**
+     * Inserts a member; empty when a concurrent transaction inserted the same user first (same username), so the
+     * caller looks it up again instead of failing on the unique constraint.
      */
     public Mono<MemberRow> insert(long telegramId, String username, String firstName, String lastName, boolean bot,
             LocalDateTime now) {
@@ -53,16 +66,11 @@ public class MemberStore {
         return spec.map(MemberStore::member).one();
     }
 
-    /**
-     * Overwrites the names; the username only when no other member holds it, because a clash must not abort the
-     * surrounding transaction (spec §2.4: best effort). The Telegram id is never changed.
-     */
+    /** Overwrites the names, after {@link #releaseUsername} gave the username to this user. */
     public Mono<MemberRow> updateNames(long id, String username, String firstName, String lastName,
             LocalDateTime now) {
         var spec = db.sql("UPDATE members AS m SET first_name = :firstName, last_name = :lastName, updated_at = :now,"
-                        + " username = CASE WHEN EXISTS (SELECT 1 FROM members o WHERE o.username = :username"
-                        + " AND o.id <> :id) THEN m.username ELSE :username END"
-                        + " WHERE m.id = :id RETURNING " + COLUMNS)
+                        + " username = :username WHERE m.id = :id RETURNING " + COLUMNS)
                 .bind("id", id)
                 .bind("username", username)
                 .bind("now", now);

@@ -37,4 +37,17 @@ public class MembershipStore {
                 .bind("maxMembers", maxMembers)
                 .then();
     }
+
+    /**
+     * The user left the chat or was removed from it: the link goes, so the user no longer counts among its members
+     * (кто, топ, all) and can no longer {@code распространи в} it. Their messages there before stay counted in its
+     * statistics; written again, they are linked again.
+     */
+    public Mono<Void> leave(long chatTelegramId, long userTelegramId) {
+        return db.sql("DELETE FROM chats_to_members l USING chats c, members m WHERE l.chat_id = c.id"
+                        + " AND l.member_id = m.id AND c.chat_id = :chat AND m.member_id = :user")
+                .bind("chat", chatTelegramId)
+                .bind("user", userTelegramId)
+                .then();
+    }
 }

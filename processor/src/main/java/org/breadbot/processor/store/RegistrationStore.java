@@ -14,15 +14,14 @@ import reactor.core.publisher.Mono;
  * member in a known chat takes this path, so it is most of the per-update statements saved.
  *
  * <p>Nothing is written unless both rows match; the caller then takes the step-by-step path, which inserts or
- * renames first. The member and chat are looked up as {@link MemberStore#findByTelegramIdOrUsername} and
+ * renames first. The member and chat are looked up as {@link MemberStore#findByTelegramId} and
  * {@code ChatStore.find} do, so both paths agree on which rows they are.
  */
 @Repository
 public class RegistrationStore {
 
     private static final String KNOWN = "WITH m AS (SELECT id, member_id, username, first_name, last_name, is_bot"
-            + " FROM members WHERE member_id = :telegramId OR username = :username"
-            + " ORDER BY (member_id = :telegramId) DESC, id LIMIT 1),"
+            + " FROM members WHERE member_id = :telegramId ORDER BY id LIMIT 1),"
             + " c AS (SELECT id, chat_id, name, morph_answer_chance, is_openai_enabled, dictionary_version FROM chats"
             + " WHERE chat_id = :chatId),"
             + " known AS (SELECT m.id AS member_row, c.id AS chat_row FROM m, c WHERE m.username = :username"

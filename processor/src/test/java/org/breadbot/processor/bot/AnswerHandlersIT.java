@@ -171,6 +171,19 @@ class AnswerHandlersIT extends BotScenarioSupport {
     }
 
     @Test
+    void botsGetNoTriggerOrSubstringAnswersButTheirCommandsWork() {
+        long group = newGroup();
+        givenTextAnswer(group, "TRIGGER", "my_trigger", "trigger value");
+        givenTextAnswer(group, "SUBSTRING", "my_key", "substring value");
+        var otherBot = TestUsers.bot(777_000_111L, "echo_bot");
+
+        assertThat(send(Updates.text("my_trigger").inGroup(group).from(otherBot))).isEmpty();
+        assertThat(send(Updates.text("this is my_key").inGroup(group).from(otherBot))).isEmpty();
+        assertThat(texts(Updates.text("Хлеб выбери hi").inGroup(group).from(otherBot))).containsExactly("hi");
+        assertThat(texts(Updates.text("my_trigger").inGroup(group))).containsExactly("trigger value");
+    }
+
+    @Test
     void scenario052_withoutAPackTriggersAndSubstringsPass() {
         long other = newGroup();
         givenTextAnswer(other, "TRIGGER", "my_trigger", "other chat's value");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.breadbot.processor.ProcessorDefaults;
+import org.breadbot.testsupport.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +34,13 @@ class BotPropertiesTest {
     }
 
     @Test
+    void botsNeverGetAutomaticAnswersPeopleDo() {
+        BotProperties properties = bind(Map.of());
+        assertThat(properties.answersAutomatically(TestUsers.bot(5L, "echo_bot"))).isFalse();
+        assertThat(properties.answersAutomatically(TestUsers.ALICE)).isTrue();
+    }
+
+    @Test
     void defaultsAreTheOriginalOnes() {
         BotProperties properties = bind(Map.of());
         assertThat(properties.name()).isEqualTo("Хлеб");
@@ -53,6 +61,7 @@ class BotPropertiesTest {
         assertThat(properties.messageLenLimit()).isEqualTo(100);
         assertThat(properties.ignoredUsers()).containsExactly(1L, -22L, 333L);
         assertThat(properties.isIgnored(333L)).isTrue();
+        assertThat(properties.answersAutomatically(TestUsers.user(333L, "Игнор", null, null))).isFalse();
         // items are used verbatim: the space after the comma stays part of the name
         assertThat(properties.addressingWords()).containsExactly("батон", "булка", " bun");
     }

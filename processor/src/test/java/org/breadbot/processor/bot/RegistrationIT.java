@@ -63,18 +63,32 @@ class RegistrationIT extends BotScenarioSupport {
     }
 
     @Test
-    void aUsernameTakenByAnotherMemberIsKeptAndTheMessageStillProcessed() {
+    void aRecycledUsernameGoesToTheNewUserWhoGetsARowOfTheirOwn() {
         long group = newGroup();
         send(Updates.text("раз").inGroup(group).from(TestUsers.user(5003, "Первый", null, "taken5003")));
-        send(Updates.text("раз").inGroup(group).from(TestUsers.user(5004, "Второй", null, "free5004")));
-        // 5004 renames itself to 5003's username: found by id, the clash is skipped, names still update
-        send(Updates.text("два").inGroup(group).from(TestUsers.user(5004, "Второй!", null, "taken5003")));
+        // 5003 renamed in Telegram and 5004, a stranger, took the old username; 5003 has not written since
+        send(Updates.text("два").inGroup(group).from(TestUsers.user(5004, "Второй", null, "taken5003")));
 
-        assertThat(member(5004).get("username")).isEqualTo("free5004");
-        assertThat(member(5004).get("first_name")).isEqualTo("Второй!");
-        assertThat(member(5003).get("username")).isEqualTo("taken5003");
-        assertThat(texts(Updates.text("Хлеб выбери ок").inGroup(group).from(TestUsers.user(5004, "Второй!", null,
+        assertThat(member(5004).get("username")).isEqualTo("taken5003");
+        assertThat(member(5004).get("id")).isNotEqualTo(member(5003).get("id"));
+        assertThat(member(5003).get("username")).as("no longer theirs").isEqualTo("5003");
+        assertThat(member(5003).get("first_name")).isEqualTo("Первый");
+        assertThat(texts(Updates.text("Хлеб выбери ок").inGroup(group).from(TestUsers.user(5004, "Второй", null,
                 "taken5003")))).containsExactly("ок");
+    }
+
+    @Test
+    void aRenamedUserKeepsTheirRowAndTakesAUsernameSomeoneGaveUp() {
+        long group = newGroup();
+        send(Updates.text("раз").inGroup(group).from(TestUsers.user(5005, "Первый", null, "old5005")));
+        send(Updates.text("раз").inGroup(group).from(TestUsers.user(5006, "Второй", null, "free5006")));
+        Object row = member(5006).get("id");
+        // 5005 gave up old5005 and 5006 took it: the row of 5006 stays 5006's, under the new username
+        send(Updates.text("два").inGroup(group).from(TestUsers.user(5006, "Второй!", null, "old5005")));
+
+        assertThat(member(5006)).containsEntry("id", row).containsEntry("username", "old5005")
+                .containsEntry("first_name", "Второй!");
+        assertThat(member(5005).get("username")).isEqualTo("5005");
     }
 
     @Test

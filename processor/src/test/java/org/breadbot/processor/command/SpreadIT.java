@@ -105,8 +105,40 @@ class SpreadIT extends BotScenarioSupport {
         writeIn(group, stranger);
         inPrivate(user, "Хлеб добавь триггер спам=спам");
 
-        assertThat(inPrivate(user, "Хлеб распространи в " + title(group))).containsExactly(SpreadCommand.NO_RIGHTS);
-        assertThat(inPrivate(user, "Хлеб распространи в " + group)).containsExactly(SpreadCommand.NOT_FOUND);
+        assertThat(inPrivate(user, "Хлеб распространи в " + title(group))).containsExactly(SpreadCommand.NOT_YOURS);
+        assertThat(inPrivate(user, "Хлеб распространи в " + group)).containsExactly(SpreadCommand.NOT_YOURS);
+        assertThat(answerRows(group)).isEmpty();
+    }
+
+    @Test
+    void someoneWhoTookAnOldUsernameCannotSpreadIntoTheGroupsOfItsFormerOwner() {
+        long group = newGroup();
+        User owner = TestUsers.user(USERS.incrementAndGet(), "Owner", null, "victim" + group);
+        writeIn(group, owner);
+        // the owner renamed in Telegram; a stranger registers the freed username and writes the bot privately
+        User stranger = TestUsers.user(USERS.incrementAndGet(), "Stranger", null, owner.username());
+        inPrivate(stranger, "Хлеб добавь триггер привет=реклама");
+
+        assertThat(inPrivate(stranger, "Хлеб распространи в " + title(group))).containsExactly(SpreadCommand.NOT_YOURS);
+        assertThat(inPrivate(stranger, "Хлеб распространи в " + group)).containsExactly(SpreadCommand.NOT_YOURS);
+        assertThat(answerRows(group)).isEmpty();
+    }
+
+    @Test
+    void aUserWhoLeftOrWasBannedCannotSpreadThereAnyMore() {
+        User leaver = newUser("Leaver");
+        User banned = newUser("Banned");
+        long group = newGroup();
+        writeIn(group, leaver);
+        writeIn(group, banned);
+        inPrivate(leaver, "Хлеб добавь триггер раз=один");
+        inPrivate(banned, "Хлеб добавь триггер два=двое");
+
+        send(Updates.leftChatMember(leaver).inGroup(group, title(group)).from(leaver));
+        send(Updates.chatMember(group, banned, "member", "kicked"));
+
+        assertThat(inPrivate(leaver, "Хлеб распространи в " + title(group))).containsExactly(SpreadCommand.NOT_YOURS);
+        assertThat(inPrivate(banned, "Хлеб распространи в " + title(group))).containsExactly(SpreadCommand.NOT_YOURS);
         assertThat(answerRows(group)).isEmpty();
     }
 
@@ -118,9 +150,9 @@ class SpreadIT extends BotScenarioSupport {
         inPrivate(user, "Хлеб добавь триггер раз=один");
 
         assertThat(inPrivate(user, "Хлеб распространи в Нет такой группы 83100"))
-                .containsExactly(SpreadCommand.NOT_FOUND);
+                .containsExactly(SpreadCommand.NOT_YOURS);
         assertThat(inPrivate(user, "Хлеб распространи в " + other.username()))
-                .containsExactly(SpreadCommand.NOT_A_GROUP);
+                .containsExactly(SpreadCommand.NOT_YOURS);
         assertThat(inPrivate(user, "Хлеб распространи в"))
                 .containsExactly("Необходимо указать название группы: Хлеб распространи в <название>");
     }
@@ -133,9 +165,9 @@ class SpreadIT extends BotScenarioSupport {
         inPrivate(user, "Хлеб добавь триггер раз=один");
 
         assertThat(inPrivate(user, "Хлеб распространи в '; DROP TABLE chats; --"))
-                .containsExactly(SpreadCommand.NOT_FOUND);
-        assertThat(inPrivate(user, "Хлеб распространи в %")).containsExactly(SpreadCommand.NOT_FOUND);
-        assertThat(inPrivate(user, "Хлеб распространи в " + "я".repeat(5000))).containsExactly(SpreadCommand.NOT_FOUND);
+                .containsExactly(SpreadCommand.NOT_YOURS);
+        assertThat(inPrivate(user, "Хлеб распространи в %")).containsExactly(SpreadCommand.NOT_YOURS);
+        assertThat(inPrivate(user, "Хлеб распространи в " + "я".repeat(5000))).containsExactly(SpreadCommand.NOT_YOURS);
         assertThat(DB.query("SELECT 1 FROM chats WHERE chat_id = ?", group)).hasSize(1);
     }
 
