@@ -165,7 +165,6 @@
 
   async function postUpdate(update) {
     const headers = { 'Content-Type': 'application/json' };
-    if (config.webhook.secret) headers[config.webhook.secretHeader] = config.webhook.secret;
     try {
       const response = await fetch(config.webhook.path, { method: 'POST', headers, body: JSON.stringify(update) });
       if (response.ok) return { status: 'sent' };

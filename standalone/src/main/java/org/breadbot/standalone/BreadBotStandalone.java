@@ -71,6 +71,7 @@ public final class BreadBotStandalone implements AutoCloseable {
             contexts.add(run(SenderApplication.class, WebApplicationType.NONE, shared, args));
             Map<String, Object> ingress = new HashMap<>(shared);
             ingress.putAll(StandaloneSettings.webhookAccess(env, overrides));
+            ingress.putAll(StandaloneSettings.listenAddress(env, overrides));
             if (playground != null) {
                 ingress.putAll(playground.ingressProperties());
             } else if (settings.polling()) {

@@ -1,7 +1,10 @@
 package org.breadbot.standalone;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
+import org.breadbot.common.secret.Secrets;
 
 /**
  * What the standalone launcher decides from the environment before any Spring context exists: which embedded
@@ -37,19 +40,59 @@ record StandaloneSettings(
 
     /** The ingress switch that serves the webhook without a secret, for local use. */
     static final String ALLOW_UNAUTHENTICATED = "bread-bot.ingress.webhook.allow-unauthenticated";
+    static final String SECRET = "bread-bot.ingress.webhook.secret";
+    /** Where the standalone server listens unless told otherwise: this machine only. */
+    static final String LOOPBACK = "127.0.0.1";
 
     /**
-     * The laptop case: with no webhook secret configured anywhere, the ingress is told to serve the webhook without
-     * one (it then warns loudly) rather than refuse to start. A switch set explicitly is left as it is.
+     * The webhook's access when no secret is configured anywhere. Without a token there is no real bot to forge
+     * updates for (the playground, tests): the webhook is served without a secret. With a token and a public URL, a
+     * random secret is generated, registered with setWebhook and masked in every log, never printed; with a token
+     * and polling, nothing is set and ingress closes the webhook. A switch set explicitly is left as it is.
      */
     static Map<String, Object> webhookAccess(Map<String, String> env, Map<String, ?> overrides) {
         boolean secret = !isBlank(env.get("TELEGRAM_WEBHOOK_SECRET"))
                 || !isBlank(env.get("BREAD_BOT_INGRESS_WEBHOOK_SECRET"))
                 || !isBlank(string(overrides.get("TELEGRAM_WEBHOOK_SECRET")))
-                || !isBlank(string(overrides.get("bread-bot.ingress.webhook.secret")));
+                || !isBlank(string(overrides.get(SECRET)));
         boolean explicit = env.containsKey("BREAD_BOT_INGRESS_WEBHOOK_ALLOW_UNAUTHENTICATED")
                 || overrides.containsKey(ALLOW_UNAUTHENTICATED);
-        return secret || explicit ? Map.of() : Map.of(ALLOW_UNAUTHENTICATED, "true");
+        if (secret || explicit) {
+            return Map.of();
+        }
+        if (!hasToken(env, overrides)) {
+            return Map.of(ALLOW_UNAUTHENTICATED, "true");
+        }
+        if (hasPublicUrl(env, overrides)) {
+            String generated = randomSecret();
+            Secrets.register(generated);
+            return Map.of(SECRET, generated);
+        }
+        return Map.of();
+    }
+
+    /** {@code server.address}: loopback unless {@code SERVER_ADDRESS} (or the property) says otherwise. */
+    static Map<String, Object> listenAddress(Map<String, String> env, Map<String, ?> overrides) {
+        boolean set = !isBlank(env.get("SERVER_ADDRESS")) || overrides.containsKey("server.address")
+                || overrides.containsKey("SERVER_ADDRESS");
+        return set ? Map.of() : Map.of("server.address", LOOPBACK);
+    }
+
+    static boolean hasToken(Map<String, String> env, Map<String, ?> overrides) {
+        return !isBlank(env.get("TELEGRAM_BOT_TOKEN")) || !isBlank(string(overrides.get("TELEGRAM_BOT_TOKEN")))
+                || !isBlank(string(overrides.get("telegram.api.bot-token")));
+    }
+
+    private static boolean hasPublicUrl(Map<String, String> env, Map<String, ?> overrides) {
+        return !isBlank(env.get("BREAD_BOT_INGRESS_WEBHOOK_REGISTER_URL"))
+                || !isBlank(string(overrides.get("bread-bot.ingress.webhook.register-url")));
+    }
+
+    /** 256 random bits in Telegram's secret_token alphabet. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String string(Object value) {

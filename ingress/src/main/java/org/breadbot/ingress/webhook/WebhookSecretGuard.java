@@ -21,6 +21,10 @@ class WebhookSecretGuard {
     private static final Logger log = LoggerFactory.getLogger(WebhookSecretGuard.class);
 
     WebhookSecretGuard(IngressProperties properties) {
+        if (WebhookRoutes.isClosed(properties)) {
+            log.info("Taking updates by long polling; the webhook is closed (no secret set)");
+            return;
+        }
         check(properties.webhook());
     }
 

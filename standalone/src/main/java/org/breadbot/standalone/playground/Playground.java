@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Playground implements AutoCloseable {
 
-    /** {@code true} turns the playground on even with a token (the token is then not used), {@code false} off. */
+    /** {@code false} turns the playground off; {@code true} is the default without a token and refused with one. */
     public static final String SWITCH = "BREAD_BOT_PLAYGROUND_ENABLED";
 
     private static final Logger log = LoggerFactory.getLogger(Playground.class);
@@ -44,10 +44,17 @@ public final class Playground implements AutoCloseable {
      */
     public static boolean isWanted(Map<String, String> env, Map<String, ?> overrides) {
         String flag = firstSet(overrides.get(SWITCH), env.get(SWITCH));
-        if (flag != null) {
-            return Boolean.parseBoolean(flag.trim());
+        boolean token = firstSet(overrides.get(TOKEN_PROPERTY), overrides.get(TOKEN_VARIABLE),
+                env.get(TOKEN_VARIABLE)) != null;
+        if (flag != null && !Boolean.parseBoolean(flag.trim())) {
+            return false;
         }
-        return firstSet(overrides.get(TOKEN_PROPERTY), overrides.get(TOKEN_VARIABLE), env.get(TOKEN_VARIABLE)) == null;
+        if (flag != null && token) {
+            // the playground's page, API and event stream are for a bot nobody else talks to
+            throw new IllegalStateException(SWITCH + "=true and " + TOKEN_VARIABLE + " exclude each other: the"
+                    + " playground never runs beside a real bot. Unset the token to use the playground.");
+        }
+        return !token;
     }
 
     /** Starts the emulator; the bot's name comes from {@code BOT_NAME} as the processor reads it. */

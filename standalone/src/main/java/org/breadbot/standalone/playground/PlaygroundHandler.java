@@ -29,7 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class PlaygroundHandler implements SmartLifecycle {
 
     static final String WEBHOOK_PATH = "/telegram/webhook";
-    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final ClassPathResource PAGE = new ClassPathResource("playground/index.html");
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final long MAX_UPDATE_ID = 1L << 40;
@@ -39,13 +38,11 @@ final class PlaygroundHandler implements SmartLifecycle {
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final Playground playground;
-    private final String webhookSecret;
     private final Sinks.Empty<Void> closing = Sinks.empty();
     private volatile boolean running;
 
-    PlaygroundHandler(Playground playground, String webhookSecret) {
+    PlaygroundHandler(Playground playground) {
         this.playground = playground;
-        this.webhookSecret = webhookSecret;
     }
 
     Mono<ServerResponse> page(ServerRequest request) {
@@ -59,17 +56,14 @@ final class PlaygroundHandler implements SmartLifecycle {
     }
 
     /**
-     * What the page needs to post updates as Telegram would: the webhook path and, when one is configured, its
-     * secret (a local convenience: the playground runs instead of Telegram). Never the bot token.
+     * What the page needs to post updates as Telegram would: the webhook path. Never a secret: the page's requests
+     * come from this machine, and {@link LoopbackOnly} gives them the secret on the way in.
      */
     Mono<ServerResponse> config(ServerRequest request) {
         ObjectNode config = Json.mapper().createObjectNode();
         config.set("bot", playground.emulator().botUser());
         config.put("botName", playground.botName());
-        ObjectNode webhook = config.putObject("webhook").put("path", WEBHOOK_PATH).put("secretHeader", SECRET_HEADER);
-        if (webhookSecret != null && !webhookSecret.isEmpty()) {
-            webhook.put("secret", webhookSecret);
-        }
+        config.putObject("webhook").put("path", WEBHOOK_PATH);
         config.put("maxTextLength", BotApiEmulator.MAX_TEXT_LENGTH);
         config.set("media", playground.media().json());
         return json(HttpStatus.OK, config);

@@ -14,8 +14,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class PlaygroundWeb {
 
     @Bean
-    PlaygroundHandler playgroundHandler(Playground playground, IngressProperties ingress) {
-        return new PlaygroundHandler(playground, ingress.webhook().secret());
+    PlaygroundHandler playgroundHandler(Playground playground) {
+        return new PlaygroundHandler(playground);
+    }
+
+    @Bean
+    LoopbackOnly playgroundLoopbackOnly(IngressProperties ingress) {
+        return new LoopbackOnly(ingress.webhook().secret());
     }
 
     @Bean

@@ -50,14 +50,16 @@ class PlaygroundTest {
     }
 
     @Test
-    void onWithoutATokenOffWithOneUnlessSwitched() {
+    void onWithoutATokenOffWithOneAndNeverBesideARealBot() {
         assertThat(Playground.isWanted(Map.of(), Map.of())).isTrue();
         assertThat(Playground.isWanted(Map.of("TELEGRAM_BOT_TOKEN", "  "), Map.of())).isTrue();
         assertThat(Playground.isWanted(Map.of("TELEGRAM_BOT_TOKEN", "1:x"), Map.of())).isFalse();
         assertThat(Playground.isWanted(Map.of(), Map.of("TELEGRAM_BOT_TOKEN", "1:x"))).isFalse();
         assertThat(Playground.isWanted(Map.of(), Map.of("telegram.api.bot-token", "1:x"))).isFalse();
-        assertThat(Playground.isWanted(Map.of("TELEGRAM_BOT_TOKEN", "1:x", Playground.SWITCH, "true"), Map.of()))
-                .isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Playground.isWanted(
+                        Map.of("TELEGRAM_BOT_TOKEN", "1:x", Playground.SWITCH, "true"), Map.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exclude each other")
+                .hasMessageNotContaining("1:x");
         assertThat(Playground.isWanted(Map.of(Playground.SWITCH, "false"), Map.of())).isFalse();
         assertThat(Playground.isWanted(Map.of(Playground.SWITCH, "false"), Map.of(Playground.SWITCH, "true")))
                 .isTrue();
