@@ -26,5 +26,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 USER breadbot
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
+# what the agent records: no HTTP client spans, whose URLs would hold the bot token (TokenStaysOutOfTracesIT)
+COPY deploy/otel/agent.properties /app/otel-agent.properties
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

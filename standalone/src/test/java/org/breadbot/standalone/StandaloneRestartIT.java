@@ -22,6 +22,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 /** The standalone bot as a new user runs it: embedded broker and database, data kept across a restart. */
 class StandaloneRestartIT {
 
+    private static final String SECRET = "restart_it_secret_0123456789";
+
     @TempDir
     Path data;
 
@@ -35,6 +37,8 @@ class StandaloneRestartIT {
             Map<String, Object> properties = Map.of(
                     "TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN,
                     "TELEGRAM_API_BASE_URL", telegram.baseUrl(),
+                    // with a token the webhook never opens without a secret
+                    "TELEGRAM_WEBHOOK_SECRET", SECRET,
                     "SERVER_PORT", "0");
 
             try (BreadBotStandalone bot = BreadBotStandalone.start(env, properties)) {
@@ -59,6 +63,7 @@ class StandaloneRestartIT {
         int port = ((WebServerApplicationContext) bot.contexts().get(2)).getWebServer().getPort();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
                 .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                 .POST(HttpRequest.BodyPublishers.ofString(update.json()))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
