@@ -67,4 +67,20 @@ class TelegramModelTest {
         assertThat(json).contains("\"id\":\"-100:5:1\"").contains("\"method\":\"SEND_STICKER\"")
                 .doesNotContain("\"text\"");
     }
+
+    @Test
+    void aChatIdGivenAsAStringOrAFractionIsNotReadAsAnInteger() {
+        String reply = Json.mapper().writeValueAsString(ReplyCommand.text(ReplyCommand.idFor(-100, 5, 0), -100, "x",
+                null, 5, Instant.parse("2026-01-01T00:00:00Z")));
+        for (String id : new String[] {"\"-100\"", "-100.0"}) {
+            String changed = reply.replace("\"chatId\":-100", "\"chatId\":" + id);
+            assertThat(changed).as("the reply's JSON names chatId").isNotEqualTo(reply);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> Json.mapper().readValue(changed, ReplyCommand.class)).as(id)
+                    .isInstanceOf(tools.jackson.core.JacksonException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.mapper().readValue(
+                    GROUP_REPLY.replace("-1001234567890123", id), Update.class)).as(id)
+                    .isInstanceOf(tools.jackson.core.JacksonException.class);
+        }
+    }
 }

@@ -62,4 +62,32 @@ class UpdateEnvelopeTest {
             assertThat(UpdateEnvelope.of(Json.mapper().readTree(json))).as(json).isEmpty();
         }
     }
+
+    @Test
+    void aChatIdThatIsThereButNotAnIntegerIsAProblemNotAFallBackToTheUser() {
+        for (String id : new String[] {"\"-100\"", "-100.0", "-100.5", "null", "true", "{}", "[]",
+                "99999999999999999999999"}) {
+            String json = "{\"update_id\": 5, \"message\": {\"chat\": {\"id\": " + id
+                    + "}, \"from\": {\"id\": 42}}}";
+            UpdateEnvelope.Read read = UpdateEnvelope.read(Json.mapper().readTree(json));
+            assertThat(read.valid()).as(json).isEmpty();
+            assertThat(read.problem()).as(json).isEqualTo("the chat id of message is not an integer");
+        }
+    }
+
+    @Test
+    void aChatThatIsNotAnObjectIsAProblemToo() {
+        UpdateEnvelope.Read read = UpdateEnvelope.read(Json.mapper().readTree(
+                "{\"update_id\": 5, \"message\": {\"chat\": \"-100\", \"from\": {\"id\": 42}}}"));
+
+        assertThat(read.problem()).isEqualTo("the chat id of message is not an integer");
+    }
+
+    @Test
+    void aUserIdThatIsNotAnIntegerIsAProblemAndAMissingOneIsNot() {
+        assertThat(UpdateEnvelope.read(Json.mapper().readTree(
+                "{\"update_id\": 5, \"message\": {\"chat\": {\"id\": 1}, \"from\": {\"id\": \"42\"}}}")).problem())
+                .isEqualTo("the user id of message is not an integer");
+        assertThat(envelope("{\"update_id\": 5, \"message\": {\"chat\": {\"id\": -100}}}").key()).isEqualTo(-100);
+    }
 }

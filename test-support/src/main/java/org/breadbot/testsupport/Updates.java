@@ -117,6 +117,16 @@ public final class Updates {
                 newStatus).inGroup(chatId);
     }
 
+    /** The service message in the old group that it became the supergroup {@code newChatId}. */
+    public static Builder migrateTo(long oldGroupId, long newChatId) {
+        return new Builder().field("migrate_to_chat_id", newChatId).inGroup(oldGroupId);
+    }
+
+    /** The service message in the new supergroup that it was the group {@code oldGroupId}. */
+    public static Builder migrateFrom(long oldGroupId, long newChatId) {
+        return new Builder().field("migrate_from_chat_id", oldGroupId).inGroup(newChatId);
+    }
+
     /** A message with no content yet; add fields with {@link Builder#field}. */
     public static Builder message() {
         return new Builder();

@@ -3,11 +3,15 @@ package org.breadbot.common.json;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * The one JSON setup every module shares, so the wire format cannot drift between producer and consumer.
- * Unknown fields are ignored because Telegram adds fields and update kinds over time.
+ * Unknown fields are ignored because Telegram adds fields and update kinds over time; integers are strict (no
+ * strings or fractions read as integers), so a chat id means the same to every reader.
  */
 public final class Json {
 
@@ -35,6 +39,10 @@ public final class Json {
         return JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // one rule for ids everywhere (UpdateEnvelope.read): "-100" and -100.0 are not the integer -100
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Integer,
+                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .build();
     }
 }

@@ -43,17 +43,41 @@ public record UpdateEnvelope(long updateId, String type, OptionalLong chatId, Op
     }
 
     /**
+     * The outcome of reading an update's envelope: the envelope, or why the value cannot be one.
+     *
+     * @param envelope the envelope, null when there is a problem
+     * @param problem  what is wrong, safe to show to whoever sent the value; null when there is an envelope
+     */
+    public record Read(UpdateEnvelope envelope, String problem) {
+
+        /** The envelope, empty when there is a problem. */
+        public Optional<UpdateEnvelope> valid() {
+            return Optional.ofNullable(envelope);
+        }
+    }
+
+    /**
      * Reads the envelope of a parsed update.
      *
-     * @return empty when the node is not an object or has no integer {@code update_id}
+     * @return empty when {@link #read} finds a problem
      */
     public static Optional<UpdateEnvelope> of(JsonNode root) {
+        return read(root).valid();
+    }
+
+    /**
+     * The one rule for what an update's ids are, shared by ingress, processor and replay, so that no update is
+     * keyed by one chat and acted on in another: {@code update_id} must be an integer, and a chat or user id that is
+     * there at all must be an integer too (not {@code "-100"}, not {@code -100.0}, not null). Only a missing id
+     * lets the key fall back to the next one.
+     */
+    public static Read read(JsonNode root) {
         if (root == null || !root.isObject()) {
-            return Optional.empty();
+            return new Read(null, "not a JSON object");
         }
         JsonNode id = root.get("update_id");
         if (id == null || !id.isIntegralNumber() || !id.canConvertToLong()) {
-            return Optional.empty();
+            return new Read(null, "update_id missing or not an integer");
         }
         String type = "unknown";
         JsonNode body = null;
@@ -64,22 +88,35 @@ public record UpdateEnvelope(long updateId, String type, OptionalLong chatId, Op
                 break;
             }
         }
-        OptionalLong chat = body == null ? OptionalLong.empty()
-                : longAt(body, CHAT_PATHS.getOrDefault(type, new String[] {"chat", "id"}));
-        OptionalLong user = body == null ? OptionalLong.empty()
-                : longAt(body, USER_PATHS.getOrDefault(type, new String[] {"from", "id"}));
-        return Optional.of(new UpdateEnvelope(id.asLong(), type, chat, user));
+        Id chat = body == null ? Id.ABSENT : idAt(body, CHAT_PATHS.getOrDefault(type, new String[] {"chat", "id"}));
+        if (chat.invalid()) {
+            return new Read(null, "the chat id of " + type + " is not an integer");
+        }
+        Id user = body == null ? Id.ABSENT : idAt(body, USER_PATHS.getOrDefault(type, new String[] {"from", "id"}));
+        if (user.invalid()) {
+            return new Read(null, "the user id of " + type + " is not an integer");
+        }
+        return new Read(new UpdateEnvelope(id.asLong(), type, chat.value, user.value), null);
     }
 
-    private static OptionalLong longAt(JsonNode node, String[] path) {
+    /** An id found along a path: absent, an integer, or there but not an integer. */
+    private record Id(OptionalLong value, boolean invalid) {
+        static final Id ABSENT = new Id(OptionalLong.empty(), false);
+        static final Id INVALID = new Id(OptionalLong.empty(), true);
+    }
+
+    private static Id idAt(JsonNode node, String[] path) {
         JsonNode current = node;
         for (String step : path) {
+            if (!current.isObject()) {
+                return Id.INVALID;
+            }
             current = current.get(step);
             if (current == null) {
-                return OptionalLong.empty();
+                return Id.ABSENT;
             }
         }
         return current.isIntegralNumber() && current.canConvertToLong()
-                ? OptionalLong.of(current.asLong()) : OptionalLong.empty();
+                ? new Id(OptionalLong.of(current.asLong()), false) : Id.INVALID;
     }
 }

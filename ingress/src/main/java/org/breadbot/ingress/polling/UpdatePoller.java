@@ -9,6 +9,7 @@ import org.breadbot.common.logging.UpdateMdc;
 import org.breadbot.common.telegram.UpdateEnvelope;
 import org.breadbot.common.telegram.api.BotApiClient;
 import org.breadbot.common.telegram.api.BotApiException;
+import org.breadbot.common.telegram.api.RawUpdate;
 import org.breadbot.common.telegram.api.TelegramApiProperties;
 import org.breadbot.common.tracing.Trace;
 import org.breadbot.ingress.IngressMetrics;
@@ -23,7 +24,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Long polling for machines Telegram cannot reach. One loop: getUpdates, store the whole batch in Kafka, and only
@@ -105,12 +105,12 @@ class UpdatePoller implements SmartLifecycle {
 
     /** @return the offset the next call uses */
     private Mono<Long> pollOnce() {
-        return client.getUpdates(offset, polling.limit(), polling.timeout(), allowedUpdates)
+        return client.getRawUpdates(offset, polling.limit(), polling.timeout(), allowedUpdates)
                 .flatMap(this::storeAll)
                 .onErrorResume(BotApiException.RetryAfter.class, this::waitAsAsked);
     }
 
-    private Mono<Long> storeAll(List<JsonNode> updates) {
+    private Mono<Long> storeAll(List<RawUpdate> updates) {
         long next = nextOffset(updates);
         return Flux.fromIterable(updates)
                 // one at a time keeps Telegram's order within each chat
@@ -121,16 +121,18 @@ class UpdatePoller implements SmartLifecycle {
                 }));
     }
 
-    private Mono<Void> store(JsonNode update) {
-        Optional<UpdateEnvelope> envelope = UpdateEnvelope.of(update);
+    private Mono<Void> store(RawUpdate update) {
+        UpdateEnvelope.Read read = UpdateEnvelope.read(update.tree());
+        Optional<UpdateEnvelope> envelope = read.valid();
         if (envelope.isEmpty()) {
-            log.warn("getUpdates returned an entry without an integer update_id; skipped");
+            log.warn("getUpdates returned an entry that is not an update ({}); skipped", read.problem());
             metrics.count(Headers.SOURCE_POLLING, IngressMetrics.INVALID);
             return Mono.empty();
         }
         // each update starts a trace of its own (a getUpdates batch mixes chats)
         Trace trace = Trace.start();
-        return producer.produce(envelope.get(), Json.mapper().writeValueAsBytes(update), Headers.SOURCE_POLLING, trace)
+        // the bytes as Telegram sent them, not re-encoded: analysts replay what Telegram said
+        return producer.produce(envelope.get(), update.bytes(), Headers.SOURCE_POLLING, trace)
                 .contextWrite(UpdateMdc.into(UpdateMdc.of(envelope.get().updateId(),
                         envelope.get().key(), trace)));
     }
@@ -139,11 +141,12 @@ class UpdatePoller implements SmartLifecycle {
      * One past the batch's highest id. Not a running maximum across batches: after a week without updates Telegram
      * restarts ids at a random value, possibly lower.
      */
-    private long nextOffset(List<JsonNode> updates) {
+    private long nextOffset(List<RawUpdate> updates) {
+        // an entry skipped for a bad chat id still has its update_id, and must be confirmed like the others
         return updates.stream()
-                .map(UpdateEnvelope::of)
-                .flatMap(Optional::stream)
-                .mapToLong(envelope -> envelope.updateId() + 1)
+                .map(update -> update.tree().path("update_id"))
+                .filter(id -> id.isIntegralNumber() && id.canConvertToLong())
+                .mapToLong(id -> id.asLong() + 1)
                 .max()
                 .orElse(offset);
     }

@@ -87,9 +87,8 @@ final class UpdateParser {
         if (root == null || !root.isObject()) {
             return Parsed.invalid("body is not a JSON object");
         }
-        return UpdateEnvelope.of(root)
-                .map(Parsed::valid)
-                .orElseGet(() -> Parsed.invalid("update_id missing or not an integer"));
+        UpdateEnvelope.Read read = UpdateEnvelope.read(root);
+        return read.valid().map(Parsed::valid).orElseGet(() -> Parsed.invalid(read.problem()));
     }
 
     /** The part of the body's tree that {@link UpdateEnvelope#of} reads; null for a body of only whitespace. */

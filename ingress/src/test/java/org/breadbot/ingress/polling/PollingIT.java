@@ -3,6 +3,7 @@ package org.breadbot.ingress.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -102,6 +103,31 @@ class PollingIT {
             assertThat(Json.mapper().readTree(record.value())).isEqualTo(Json.mapper().readTree(update.json()));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> askedWithOffset(third.id() + 1));
+    }
+
+    @Test
+    void eachUpdateIsStoredWithItsExactBytesFromTheAnswerAndABadChatIdIsSkippedButConfirmed() {
+        long first = Updates.text("x").id();
+        long second = Updates.text("x").id();
+        long third = Updates.text("x").id();
+        String exact = "{ \"update_id\" : " + first + ",\n  \"message\": {\"message_id\":1, \"date\":1,"
+                + " \"text\": \"\\u0425\\u043b\\u0435\\u0431 \\\"\\/\\ud83c\\udf5e\",\t\"future_field\": [1, {\"x\": null}],"
+                + " \"chat\": {\"id\": -4444, \"type\": \"group\"}, \"from\": {\"id\": 7, \"is_bot\": false,"
+                + " \"first_name\": \"A\"}} }";
+        String badChat = "{\"update_id\":" + second + ",\"message\":{\"message_id\":2,\"date\":1,"
+                + "\"chat\":{\"id\":\"-4444\",\"type\":\"group\"},\"from\":{\"id\":7}}}";
+        String plain = "{\"update_id\":" + third + ",\"message\":{\"message_id\":3,\"date\":1,\"text\":\"ещё\","
+                + "\"chat\":{\"id\":-4444,\"type\":\"group\"}}}";
+        telegram.script("getUpdates", FakeResponse.status(200,
+                "{\"ok\":true,\n\"result\":[ " + exact + " ,\n" + badChat + "," + plain + "\n]}"));
+
+        ConsumerRecord<String, byte[]> record = UpdatesTopic.await(first, 1, KAFKA_WAIT).get(0);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(exact);
+        assertThat(record.key()).isEqualTo("-4444");
+        assertThat(UpdatesTopic.await(third, 1, KAFKA_WAIT).get(0).value())
+                .isEqualTo(plain.getBytes(StandardCharsets.UTF_8));
+        assertThat(UpdatesTopic.before(third, second, KAFKA_WAIT)).as("the bad chat id is not stored").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> askedWithOffset(third + 1));
     }
 
     @Test

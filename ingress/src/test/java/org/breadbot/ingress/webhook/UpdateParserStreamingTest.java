@@ -54,8 +54,9 @@ class UpdateParserStreamingTest {
         if (root == null || !root.isObject()) {
             return UpdateParser.Parsed.invalid("body is not a JSON object");
         }
-        return UpdateEnvelope.of(root).map(UpdateParser.Parsed::valid)
-                .orElseGet(() -> UpdateParser.Parsed.invalid("update_id missing or not an integer"));
+        UpdateEnvelope.Read read = UpdateEnvelope.read(root);
+        return read.valid().map(UpdateParser.Parsed::valid)
+                .orElseGet(() -> UpdateParser.Parsed.invalid(read.problem()));
     }
 
     private static void assertSameAsTree(byte[] body) {

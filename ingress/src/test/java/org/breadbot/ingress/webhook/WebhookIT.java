@@ -212,6 +212,21 @@ class WebhookIT {
         assertNothingStored(update.id(), update.chatId());
     }
 
+    /** One rule for a chat id (UpdateEnvelope.read): one that is not an integer is refused, never keyed by the user. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"-100\"", "-100.0", "null", "{\"id\": -100}"})
+    void aChatIdThatIsNotAnIntegerGets400AndIsNotStoredUnderTheUsersKey(String chatId) {
+        long id = Updates.text("x").id();
+        String body = "{\"update_id\":" + id + ",\"message\":{\"message_id\":1,\"date\":1,\"text\":\"Хлеб\","
+                + "\"chat\":{\"id\":" + chatId + ",\"type\":\"group\"},\"from\":{\"id\":4242,\"is_bot\":false,"
+                + "\"first_name\":\"A\"}}}";
+
+        post(utf8(body)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("the chat id of message is not an integer");
+
+        assertNothingStored(id, 4242);
+    }
+
     @Test
     void bodyOneByteOverOneMebibyteGets413() {
         long id = Updates.text("x").id();

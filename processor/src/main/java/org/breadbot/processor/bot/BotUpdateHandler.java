@@ -33,14 +33,16 @@ class BotUpdateHandler implements UpdateHandler {
 
     private final Registration registration;
     private final MembershipChanges membershipChanges;
+    private final ChatMigrations migrations;
     private final List<ChainHandler> chain;
     private final BotProperties properties;
     private final Clock clock;
 
-    BotUpdateHandler(Registration registration, MembershipChanges membershipChanges, List<ChainHandler> chain,
-            BotProperties properties, ObjectProvider<Clock> clock) {
+    BotUpdateHandler(Registration registration, MembershipChanges membershipChanges, ChatMigrations migrations,
+            List<ChainHandler> chain, BotProperties properties, ObjectProvider<Clock> clock) {
         this.registration = registration;
         this.membershipChanges = membershipChanges;
+        this.migrations = migrations;
         this.chain = List.copyOf(chain);
         this.properties = properties;
         // UTC, like the pipeline: the "timestamp without time zone" columns then never jump at a DST change
@@ -52,6 +54,9 @@ class BotUpdateHandler implements UpdateHandler {
         LocalDateTime now = LocalDateTime.now(clock);
         if (membershipChanges.isMembershipChange(update)) {
             return membershipChanges.apply(update, now).thenReturn(List.of());
+        }
+        if (migrations.isMigration(update)) {
+            return migrations.apply(update).thenReturn(List.of());
         }
         Message message = update.effectiveMessage();
         if (message == null || message.from() == null || message.chat() == null) {

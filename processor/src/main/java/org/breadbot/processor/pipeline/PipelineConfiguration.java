@@ -187,7 +187,7 @@ class PipelineConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> updatesListenerContainer(
             ConsumerFactory<String, byte[]> consumerFactory, UpdatePipeline pipeline, PipelineMetrics metrics,
-            DefaultErrorHandler updatesErrorHandler, ProcessorProperties properties) {
+            DefaultErrorHandler updatesErrorHandler, ProcessorProperties properties, ObjectProvider<Clock> clock) {
         ContainerProperties containerProperties = new ContainerProperties(Topics.UPDATES);
         containerProperties.setGroupId(GROUP_ID);
         containerProperties.setClientId(GROUP_ID);
@@ -195,7 +195,8 @@ class PipelineConfiguration {
         containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
         containerProperties.setPollTimeout(properties.pollTimeout().toMillis());
         containerProperties.setMessageListener(new UpdateListener(new UpdateParser(properties.maxUpdateBytes()),
-                pipeline, metrics, properties.updateBudget(), properties.processingTimeout()));
+                pipeline, metrics, new DedupHorizon(properties.dedup(), clock.getIfUnique(Clock::systemUTC)),
+                properties.updateBudget(), properties.processingTimeout()));
         // graceful shutdown: the batch in progress finishes and its offsets are committed (within the
         // lifecycle's timeout-per-shutdown-phase); a longer one is simply redelivered and de-duplicated
         containerProperties.setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());

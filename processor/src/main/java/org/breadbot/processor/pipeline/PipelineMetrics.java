@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the pipeline reports to Prometheus (docs/operations.md lists what to graph and alert on):
  * <ul>
- *   <li>{@code bread_bot_processor_updates_total{outcome}}: applied, duplicate, failed (= dead-lettered);</li>
+ *   <li>{@code bread_bot_processor_updates_total{outcome}}: applied, duplicate, failed (= dead-lettered),
+ *       beyond-horizon (too old to be de-duplicated, skipped: {@link DedupHorizon});</li>
  *   <li>{@code bread_bot_processor_dlt_total{kind}}: records written to {@code telegram.updates.dlt}, by
  *       {@link FailureKind};</li>
  *   <li>{@code bread_bot_processor_retries_total{kind}}: failed attempts of a record that the error policy handled
@@ -29,6 +30,7 @@ final class PipelineMetrics {
     private final Counter applied;
     private final Counter duplicate;
     private final Counter failed;
+    private final Counter beyondHorizon;
     private final MeterRegistry registry;
     private final Timer processing;
     private final Timer updateAge;
@@ -39,6 +41,7 @@ final class PipelineMetrics {
         duplicate = updates(registry, "duplicate");
         this.registry = registry;
         failed = updates(registry, "failed");
+        beyondHorizon = updates(registry, "beyond-horizon");
         for (FailureKind kind : FailureKind.values()) {
             deadLetters(kind);
             failedAttempts(kind);
@@ -69,6 +72,10 @@ final class PipelineMetrics {
 
     void processed(Outcome outcome) {
         (outcome.applied() ? applied : duplicate).increment();
+    }
+
+    void beyondHorizon() {
+        beyondHorizon.increment();
     }
 
     /** A record's way from its poll to its batch being done, measured by {@link PipelineBatchInterceptor}. */

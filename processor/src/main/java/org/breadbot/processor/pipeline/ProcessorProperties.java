@@ -1,6 +1,7 @@
 package org.breadbot.processor.pipeline;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -63,12 +64,23 @@ record ProcessorProperties(
     }
 
     /**
-     * @param retention     how long an update id is remembered; Telegram redelivers for at most 24 h
-     * @param purgeInterval how often older ids are deleted
+     * @param retention          how long an update id is remembered; Telegram redelivers for at most 24 h. Records
+     *                           older than this (less {@code clockSkew}) are beyond the horizon ({@link DedupHorizon})
+     * @param purgeInterval      how often older ids are deleted
+     * @param clockSkew          how far the clocks of ingress (which stamps records) and processor may differ
+     * @param applyBeyondHorizon apply records beyond the horizon anyway (they may have been applied before); for an
+     *                           operator who knows they were not, e.g. after restoring the database
      */
     record Dedup(
             @DefaultValue("7d") @NotNull Duration retention,
-            @DefaultValue("1h") @NotNull Duration purgeInterval) {
+            @DefaultValue("1h") @NotNull Duration purgeInterval,
+            @DefaultValue("1h") @NotNull Duration clockSkew,
+            @DefaultValue("false") boolean applyBeyondHorizon) {
+
+        @AssertTrue(message = "dedup.retention must be longer than dedup.clock-skew")
+        boolean isRetentionLongerThanSkew() {
+            return retention == null || clockSkew == null || retention.compareTo(clockSkew) > 0;
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
     private final UpdateParser parser;
     private final UpdatePipeline pipeline;
     private final PipelineMetrics metrics;
+    private final DedupHorizon horizon;
     private final Duration budget;
     private final Duration timeout;
 
@@ -42,11 +43,12 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
      * @param budget  the time budget of one update's work ({@link UpdatePipeline#apply(IncomingUpdate, Duration)})
      * @param timeout longest wait for one update or one flush, waiting for a connection included
      */
-    UpdateListener(UpdateParser parser, UpdatePipeline pipeline, PipelineMetrics metrics, Duration budget,
-            Duration timeout) {
+    UpdateListener(UpdateParser parser, UpdatePipeline pipeline, PipelineMetrics metrics, DedupHorizon horizon,
+            Duration budget, Duration timeout) {
         this.parser = parser;
         this.pipeline = pipeline;
         this.metrics = metrics;
+        this.horizon = horizon;
         this.budget = budget;
         this.timeout = timeout;
     }
@@ -55,7 +57,13 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         UpdateMdc.clear();
         Set<Long> touched = new LinkedHashSet<>();
+        int beyondHorizon = 0;
         for (int index = 0; index < records.size(); index++) {
+            if (horizon.skips(records.get(index).timestamp())) {
+                beyondHorizon++;
+                metrics.beyondHorizon();
+                continue;
+            }
             try {
                 touched.addAll(apply(records.get(index)));
             } catch (RuntimeException failure) {
@@ -66,6 +74,13 @@ final class UpdateListener implements BatchMessageListener<String, byte[]> {
             }
         }
         flush(touched);
+        if (beyondHorizon > 0) {
+            ConsumerRecord<String, byte[]> first = records.get(0);
+            log.warn("Skipped {} record(s) of {}-{} from offset {} on, older than the de-duplication horizon ({}):"
+                    + " they may have been applied already; bread-bot.processor.dedup.apply-beyond-horizon=true"
+                    + " applies them", beyondHorizon, first.topic(), first.partition(), first.offset(),
+                    horizon.reach());
+        }
     }
 
     /** Applies one record; returns the chats whose outbox may hold rows of it now. */

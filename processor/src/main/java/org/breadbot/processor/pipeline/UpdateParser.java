@@ -12,7 +12,7 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * Reads a record value into an {@link IncomingUpdate}. Anything that is not a JSON object with an integer
- * {@code update_id} is poison: it throws {@link MalformedUpdateException} or {@link JacksonException}, both of
+ * {@code update_id}, or whose chat or user id is there but not an integer ({@link UpdateEnvelope#read}), is poison: it throws {@link MalformedUpdateException} or {@link JacksonException}, both of
  * which the error policy dead-letters without retrying.
  */
 final class UpdateParser {
@@ -32,8 +32,8 @@ final class UpdateParser {
                     "update of " + value.length + " bytes is larger than the limit of " + maxBytes);
         }
         JsonNode root = Json.mapper().readTree(value);
-        UpdateEnvelope envelope = UpdateEnvelope.of(root).orElseThrow(
-                () -> new MalformedUpdateException("not a JSON object with an integer update_id"));
+        UpdateEnvelope.Read read = UpdateEnvelope.read(root);
+        UpdateEnvelope envelope = read.valid().orElseThrow(() -> new MalformedUpdateException(read.problem()));
         Update update = Json.mapper().treeToValue(withoutNul(root), Update.class);
         return new IncomingUpdate(envelope.updateId(), envelope.key(), envelope.type(), update);
     }

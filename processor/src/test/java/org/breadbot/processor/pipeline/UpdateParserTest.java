@@ -46,6 +46,17 @@ class UpdateParserTest {
     }
 
     @Test
+    void aChatIdThatJacksonWouldCoerceIsMalformedNotKeyedByTheUser() {
+        for (String id : new String[] {"\"-100\"", "-100.0"}) {
+            assertThatThrownBy(() -> parse("{\"update_id\":7,\"message\":{\"message_id\":1,\"date\":1,"
+                    + "\"chat\":{\"id\":" + id + ",\"type\":\"group\"},\"from\":{\"id\":5,\"is_bot\":false,"
+                    + "\"first_name\":\"A\"}}}"))
+                    .as(id).isInstanceOf(MalformedUpdateException.class)
+                    .hasMessage("the chat id of message is not an integer");
+        }
+    }
+
+    @Test
     void emptyOrMissingValueIsMalformed() {
         assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(MalformedUpdateException.class);
         assertThatThrownBy(() -> parser.parse(null)).isInstanceOf(MalformedUpdateException.class);

@@ -48,6 +48,15 @@ public class BotApiClient {
 
     /** getUpdates; each update is returned as parsed JSON so that fields this code does not know survive. */
     public Mono<List<JsonNode>> getUpdates(long offset, int limit, Duration pollTimeout, List<String> allowed) {
+        return getRawUpdates(offset, limit, pollTimeout, allowed)
+                .map(updates -> updates.stream().map(RawUpdate::tree).toList());
+    }
+
+    /**
+     * getUpdates, each update with its exact bytes as they stand in Telegram's answer (whitespace, escapes and
+     * fields this code does not know included), so that what is stored is what Telegram sent.
+     */
+    public Mono<List<RawUpdate>> getRawUpdates(long offset, int limit, Duration pollTimeout, List<String> allowed) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("offset", offset);
         params.put("limit", limit);
@@ -56,7 +65,9 @@ public class BotApiClient {
             params.put("allowed_updates", allowed);
         }
         JavaType type = mapper.getTypeFactory().constructCollectionType(List.class, JsonNode.class);
-        return call("getUpdates", params, type, pollTimeout.plus(properties.requestTimeout()));
+        return exchange("getUpdates", params, pollTimeout.plus(properties.requestTimeout()),
+                (status, headers, body) -> RawUpdate.split(mapper,
+                        BotApiClient.<List<JsonNode>>decode(mapper, "getUpdates", status, headers, body, type), body));
     }
 
     /** setWebhook with a secret token and the update kinds to receive. */
@@ -97,6 +108,17 @@ public class BotApiClient {
     }
 
     private <T> Mono<T> call(String method, Map<String, ?> params, JavaType resultType, Duration timeout) {
+        return exchange(method, params, timeout,
+                (status, headers, bytes) -> BotApiClient.<T>decode(mapper, method, status, headers, bytes, resultType));
+    }
+
+    /** How an answer's status, headers and body become the call's result (or its BotApiException). */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(int status, HttpHeaders headers, byte[] body);
+    }
+
+    private <T> Mono<T> exchange(String method, Map<String, ?> params, Duration timeout, AnswerReader<T> reader) {
         byte[] body = mapper.writeValueAsBytes(params);
         return webClient.post()
                 .uri(uriOf(method))
@@ -105,8 +127,8 @@ public class BotApiClient {
                 .bodyValue(body)
                 .exchangeToMono(response -> response.bodyToMono(byte[].class)
                         .defaultIfEmpty(new byte[0])
-                        .map(bytes -> BotApiClient.<T>decode(mapper, method, response.statusCode().value(),
-                                response.headers().asHttpHeaders(), bytes, resultType)))
+                        .map(bytes -> reader.read(response.statusCode().value(), response.headers().asHttpHeaders(),
+                                bytes)))
                 .timeout(timeout)
                 .onErrorMap(error -> !(error instanceof BotApiException), error -> new BotApiException.Timeout(
                         method, error instanceof TimeoutException ? null : error));
