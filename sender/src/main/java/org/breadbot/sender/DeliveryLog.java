@@ -50,14 +50,28 @@ class DeliveryLog {
      */
     Mono<Long> purgeOlderThan(Duration retention) {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        return purgeBatch(cutoff)
-                .expand(deleted -> deleted == PURGE_BATCH ? purgeBatch(cutoff) : Mono.empty())
+        return purge(() -> purgeLogBatch(cutoff)).zipWith(purge(() -> purgeClaimsBatch(cutoff)), Long::sum);
+    }
+
+    private static Mono<Long> purge(java.util.function.Supplier<Mono<Long>> batch) {
+        return Mono.defer(batch)
+                .expand(deleted -> deleted == PURGE_BATCH ? Mono.defer(batch) : Mono.empty())
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Long> purgeBatch(OffsetDateTime cutoff) {
+    private Mono<Long> purgeLogBatch(OffsetDateTime cutoff) {
         return db.sql("DELETE FROM delivery_log WHERE reply_id IN (SELECT reply_id FROM delivery_log"
                         + " WHERE delivered_at < :cutoff LIMIT :batch)")
+                .bind("cutoff", cutoff)
+                .bind("batch", PURGE_BATCH)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** The claims ({@link DeliveryClaims}) of replies older than the log's retention are kept no longer. */
+    private Mono<Long> purgeClaimsBatch(OffsetDateTime cutoff) {
+        return db.sql("DELETE FROM delivery_claims WHERE reply_id IN (SELECT reply_id FROM delivery_claims"
+                        + " WHERE claimed_at < :cutoff LIMIT :batch)")
                 .bind("cutoff", cutoff)
                 .bind("batch", PURGE_BATCH)
                 .fetch()

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.breadbot.common.kafka.Headers;
 import org.breadbot.common.reply.ReplyCommand;
 import org.breadbot.common.secret.Secrets;
@@ -50,6 +51,7 @@ final class ReplyDelivery {
     private final BotApiClient botApi;
     private final RateLimits rateLimits;
     private final DeliveryLog deliveryLog;
+    private final DeliveryClaims claims;
     private final ChatDeliveryStates chatStates;
     private final ChatMigrations migrations;
     private final DeadLetters deadLetters;
@@ -58,12 +60,13 @@ final class ReplyDelivery {
     private final SenderProperties properties;
     private final LookupGate lookups;
 
-    ReplyDelivery(BotApiClient botApi, RateLimits rateLimits, DeliveryLog deliveryLog, ChatDeliveryStates chatStates,
-            ChatMigrations migrations, DeadLetters deadLetters, FatalStop fatal, SenderMetrics metrics,
-            SenderProperties properties) {
+    ReplyDelivery(BotApiClient botApi, RateLimits rateLimits, DeliveryLog deliveryLog, DeliveryClaims claims,
+            ChatDeliveryStates chatStates, ChatMigrations migrations, DeadLetters deadLetters, FatalStop fatal,
+            SenderMetrics metrics, SenderProperties properties) {
         this.botApi = botApi;
         this.rateLimits = rateLimits;
         this.deliveryLog = deliveryLog;
+        this.claims = claims;
         this.chatStates = chatStates;
         this.migrations = migrations;
         this.deadLetters = deadLetters;
@@ -165,7 +168,24 @@ final class ReplyDelivery {
     private Mono<Void> attempt(Job job, ReplyCommand reply) {
         return rateLimits.acquire(reply.chatId())
                 .doOnNext(metrics::rateLimitWait)
-                .then(Mono.defer(() -> callAndRecord(job, reply)));
+                .then(Mono.defer(() -> claimCallAndRecord(job, reply)));
+    }
+
+    /**
+     * Claims the reply for this owner of the partition right before the call ({@link DeliveryClaims}): refused, the
+     * partition has a newer owner, which sends it, and the record is given up here.
+     */
+    private Mono<Void> claimCallAndRecord(Job job, ReplyCommand reply) {
+        TopicPartition partition = new TopicPartition(job.record().topic(), job.record().partition());
+        return untilRevoked(job, claims.claim(partition, reply.id(), reply.chatId()))
+                .flatMap(claimed -> {
+                    if (claimed) {
+                        return callAndRecord(job, reply);
+                    }
+                    metrics.fenced();
+                    log.warn("Reply {} not sent: {} has a newer owner, which sends it", reply.id(), partition);
+                    return Mono.error(new ReplyAbandoned());
+                });
     }
 
     /** The call and its log entry form one side effect: the next owner of the partition must see both. */

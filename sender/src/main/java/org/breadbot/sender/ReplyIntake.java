@@ -75,15 +75,17 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
     private final Map<TopicPartition, PartitionTracker> trackers = new ConcurrentHashMap<>();
     private final ChatLanes lanes;
     private final ReplyDelivery delivery;
+    private final DeliveryClaims claims;
     private final ParkedReplies parkedReplies;
     private final Scheduler timers;
     private final SenderProperties properties;
     private volatile PartitionTracker.Flow flow = NO_FLOW;
 
-    ReplyIntake(ChatLanes lanes, ReplyDelivery delivery, ParkedReplies parkedReplies, Scheduler timers,
-            SenderProperties properties, SenderMetrics metrics) {
+    ReplyIntake(ChatLanes lanes, ReplyDelivery delivery, DeliveryClaims claims, ParkedReplies parkedReplies,
+            Scheduler timers, SenderProperties properties, SenderMetrics metrics) {
         this.lanes = lanes;
         this.delivery = delivery;
+        this.claims = claims;
         this.parkedReplies = parkedReplies;
         this.timers = timers;
         this.properties = properties;
@@ -249,6 +251,8 @@ final class ReplyIntake implements AcknowledgingConsumerAwareMessageListener<Str
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
+            // owned anew: the first claim takes a new epoch, which fences whoever had the partition before
+            claims.owned(partition);
             PartitionTracker tracker = newTracker(partition);
             PartitionTracker previous = trackers.put(partition, tracker);
             if (previous != null) {

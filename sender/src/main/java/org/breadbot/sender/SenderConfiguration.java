@@ -65,16 +65,17 @@ class SenderConfiguration {
 
     @Bean
     ReplyDelivery replyDelivery(BotApiClient botApiClient, RateLimits rateLimits, DeliveryLog deliveryLog,
-            ChatDeliveryStates chatStates, ChatMigrations migrations, DeadLetters deadLetters, FatalStop fatal,
-            SenderMetrics metrics, SenderProperties properties) {
-        return new ReplyDelivery(botApiClient, rateLimits, deliveryLog, chatStates, migrations, deadLetters, fatal,
-                metrics, properties);
+            DeliveryClaims claims, ChatDeliveryStates chatStates, ChatMigrations migrations, DeadLetters deadLetters,
+            FatalStop fatal, SenderMetrics metrics, SenderProperties properties) {
+        return new ReplyDelivery(botApiClient, rateLimits, deliveryLog, claims, chatStates, migrations, deadLetters,
+                fatal, metrics, properties);
     }
 
     @Bean
-    ReplyIntake replyIntake(ChatLanes chatLanes, ReplyDelivery replyDelivery, ParkedReplies parkedReplies,
-            SenderProperties properties, SenderMetrics metrics) {
-        return new ReplyIntake(chatLanes, replyDelivery, parkedReplies, Schedulers.parallel(), properties, metrics);
+    ReplyIntake replyIntake(ChatLanes chatLanes, ReplyDelivery replyDelivery, DeliveryClaims claims,
+            ParkedReplies parkedReplies, SenderProperties properties, SenderMetrics metrics) {
+        return new ReplyIntake(chatLanes, replyDelivery, claims, parkedReplies, Schedulers.parallel(), properties,
+                metrics);
     }
 
     @Bean

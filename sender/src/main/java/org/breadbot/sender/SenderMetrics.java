@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the sender reports to Prometheus:
  * {@code bread_bot_sender_deliveries_total{method,outcome}}, {@code bread_bot_sender_rate_limit_wait_seconds},
- * {@code bread_bot_sender_retry_after_total}, {@code bread_bot_sender_dlt_total} and
+ * {@code bread_bot_sender_retry_after_total}, {@code bread_bot_sender_dlt_total},
+ * {@code bread_bot_sender_fenced_total} (replies not sent because their partition has a newer owner) and
  * {@code bread_bot_sender_end_to_end_seconds} (histogram: from ingress receiving the update to Telegram accepting
  * its reply). Tags hold only fixed words.
  */
@@ -24,6 +25,7 @@ class SenderMetrics {
     private final Timer rateLimitWait;
     private final Counter retryAfter;
     private final Counter deadLettered;
+    private final Counter fenced;
     private final Timer endToEnd;
 
     SenderMetrics(MeterRegistry registry) {
@@ -46,6 +48,13 @@ class SenderMetrics {
         this.deadLettered = Counter.builder("bread_bot.sender.dlt")
                 .description("Records written to the replies dead-letter topic")
                 .register(registry);
+        this.fenced = Counter.builder("bread_bot.sender.fenced")
+                .description("Replies not sent because their partition has a newer owner, which sends them")
+                .register(registry);
+    }
+
+    void fenced() {
+        fenced.increment();
     }
 
     void outcome(String method, DeliveryOutcome outcome) {

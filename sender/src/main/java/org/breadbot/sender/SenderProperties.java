@@ -141,9 +141,12 @@ record SenderProperties(
      * @param retention     delivered replies are remembered this long; longer than any record can wait
      *                      uncommitted in the replies topic
      * @param purgeInterval how often older rows are deleted
+     * @param mutationNoClaim test only, never in production: replies are sent without a claim
+     *                        ({@link DeliveryClaims}), so that the zombie test can show it catches a reply sent twice
      */
     record DeliveryLog(
             @DefaultValue("3d") @NotNull @DurationMin(minutes = 1) Duration retention,
-            @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration purgeInterval) {
+            @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration purgeInterval,
+            @DefaultValue("false") boolean mutationNoClaim) {
     }
 }

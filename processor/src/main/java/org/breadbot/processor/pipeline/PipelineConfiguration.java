@@ -17,6 +17,8 @@ import org.breadbot.common.kafka.ClientMetricsListeners;
 import org.breadbot.common.kafka.TopicProvisioner;
 import org.breadbot.common.kafka.Topics;
 import org.breadbot.common.kafka.TopicsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -47,6 +49,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ProcessorProperties.class, TopicsProperties.class, DatabaseTimeouts.class})
 class PipelineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineConfiguration.class);
 
     /** The processor's consumer group (architecture §3). */
     static final String GROUP_ID = "bread-bot-processor";
@@ -157,8 +161,12 @@ class PipelineConfiguration {
     }
 
     @Bean
-    ProcessedUpdates processedUpdates(DatabaseClient db) {
-        return new ProcessedUpdates(db);
+    ProcessedUpdates processedUpdates(DatabaseClient db, ProcessorProperties properties) {
+        if (properties.dedup().mutationOff()) {
+            log.error("bread-bot.processor.dedup.mutation-off is set: updates are NOT de-duplicated. This is the"
+                    + " fault suite's mutation check and must never run in production");
+        }
+        return new ProcessedUpdates(db, properties.dedup().mutationOff());
     }
 
     @Bean

@@ -70,12 +70,15 @@ record ProcessorProperties(
      * @param clockSkew          how far the clocks of ingress (which stamps records) and processor may differ
      * @param applyBeyondHorizon apply records beyond the horizon anyway (they may have been applied before); for an
      *                           operator who knows they were not, e.g. after restoring the database
+     * @param mutationOff        test only, never in production: no update counts as seen before, so that the fault
+     *                           suite can show that it catches an update applied twice
      */
     record Dedup(
             @DefaultValue("7d") @NotNull Duration retention,
             @DefaultValue("1h") @NotNull Duration purgeInterval,
             @DefaultValue("1h") @NotNull Duration clockSkew,
-            @DefaultValue("false") boolean applyBeyondHorizon) {
+            @DefaultValue("false") boolean applyBeyondHorizon,
+            @DefaultValue("false") boolean mutationOff) {
 
         @AssertTrue(message = "dedup.retention must be longer than dedup.clock-skew")
         boolean isRetentionLongerThanSkew() {

@@ -15,7 +15,7 @@ class DedupHorizonTest {
 
     private static DedupHorizon horizon(boolean applyBeyond) {
         return new DedupHorizon(new ProcessorProperties.Dedup(Duration.ofDays(7), Duration.ofHours(1),
-                Duration.ofHours(1), applyBeyond), CLOCK);
+                Duration.ofHours(1), applyBeyond, false), CLOCK);
     }
 
     @Test

@@ -22,27 +22,37 @@ import org.breadbot.testsupport.ApiCall;
  * What one fault did to the updates and replies of its chats, in numbers.
  *
  * <ul>
- *   <li><b>acked</b>: updates the webhook answered 2xx; <b>applied</b>: those the database holds as processed, with
- *       their effect (the taught trigger) present exactly once.</li>
+ *   <li><b>posted</b>: webhook requests made, retries included; <b>acked</b>: updates the webhook answered 2xx
+ *       (every other answer is counted by status in <b>webhook-retries</b>); <b>applied</b>: those the database holds
+ *       as processed, with their effect (the taught trigger) present exactly once; <b>messages-counted</b>: the
+ *       members' message counters of the load's chats, which an update applied twice counts twice.</li>
+ *   <li><b>api-calls</b>: sendMessage calls Telegram carried out for the load's chats; <b>max-calls-per-reply</b>:
+ *       the most for one reply (1 when nothing was sent twice).</li>
  *   <li><b>expected</b>: replies the acked updates call for (one each); <b>delivered</b>: those Telegram accepted at
  *       least once (a 2xx answer to a call replying to the update's message).</li>
  *   <li>A reply Telegram carried out more than once is a <b>duplicate</b> for every extra time. It is an
  *       <b>unanswered duplicate</b> when the earlier call never got its answer back to the sender: the fake hung,
  *       or the call reached Telegram while the fault could swallow its answer (a cut link, answers held back while
  *       the sender was killed). Only unanswered duplicates are allowed: no client can avoid them
- *       (telegram-bot-api.md §6.1).</li>
+ *       (telegram-bot-api.md §6.1). They are capped: a chat's lane has one call in flight, so at most one per chat
+ *       and window.</li>
  *   <li><b>order violations</b>: replies of a chat that reached Telegram before the reply to an earlier update of
  *       the same chat.</li>
  * </ul>
  */
 record FaultReport(
         String fault,
+        int posted,
         int acked,
         int applied,
+        long messagesCounted,
         int expected,
         int delivered,
+        int apiCalls,
+        int maxCallsPerReply,
         int duplicates,
         int unansweredDuplicates,
+        int duplicateCap,
         int orderViolations,
         Map<Integer, Integer> webhookRefusals,
         Duration drainTime,
@@ -56,19 +66,21 @@ record FaultReport(
     }
 
     String summaryLine() {
-        return "fault=" + fault + " acked=" + acked + " applied=" + applied + " expected=" + expected
-                + " delivered=" + delivered + " duplicates=" + duplicates + " unanswered-duplicates="
-                + unansweredDuplicates + " order-violations=" + orderViolations
+        return "fault=" + fault + " posted=" + posted + " acked=" + acked + " applied=" + applied
+                + " messages-counted=" + messagesCounted + " expected=" + expected + " delivered=" + delivered
+                + " api-calls=" + apiCalls + " max-calls-per-reply=" + maxCallsPerReply
+                + " duplicates=" + duplicates + " unanswered-duplicates=" + unansweredDuplicates + "/" + duplicateCap
+                + " order-violations=" + orderViolations
                 + " lost=" + (expected - delivered) + " drain-seconds=" + drainTime.toSeconds()
                 + " webhook-retries=" + webhookRefusals;
     }
 
     boolean clean() {
-        return applied == acked && delivered == expected && duplicates == 0 && orderViolations == 0
-                && problems.isEmpty();
+        return applied == acked && messagesCounted == acked && delivered == expected && duplicates == 0
+                && unansweredDuplicates <= duplicateCap && orderViolations == 0 && problems.isEmpty();
     }
 
-    static FaultReport of(String fault, List<SteadyLoad.Posted> acked, Map<Integer, Integer> refusals,
+    static FaultReport of(String fault, int webhookPosts, List<SteadyLoad.Posted> acked, Map<Integer, Integer> refusals,
             List<ApiCall> calls, List<Window> unanswered, Connection db, Duration drainTime) throws SQLException {
         List<String> problems = new ArrayList<>();
         Set<Long> chats = acked.stream().map(SteadyLoad.Posted::chatId).collect(Collectors.toSet());
@@ -77,6 +89,7 @@ record FaultReport(
                 .put(posted.messageId(), posted));
 
         int applied = applied(acked, db, problems);
+        long messagesCounted = messagesCounted(acked, db, problems);
 
         List<ApiCall> executed = calls.stream()
                 .filter(call -> call.method().equals("sendMessage") && chats.contains(call.chatId()))
@@ -95,7 +108,12 @@ record FaultReport(
         }
         int duplicates = 0;
         int unansweredDuplicates = 0;
+        int maxCallsPerReply = 0;
         for (List<ApiCall> times : byReply.values()) {
+            maxCallsPerReply = Math.max(maxCallsPerReply, times.size());
+            if (times.size() > 2) {
+                problems.add("one reply carried out " + times.size() + " times: " + times);
+            }
             for (ApiCall earlier : times.subList(0, times.size() - 1)) {
                 if (earlier.status() == 0 || unanswered.stream().anyMatch(window -> window.contains(earlier.at()))) {
                     unansweredDuplicates++;
@@ -120,9 +138,15 @@ record FaultReport(
                 problems.add("no reply delivered for " + posted);
             }
         }
-        return new FaultReport(fault, acked.size(), applied, acked.size(), delivered, duplicates,
-                unansweredDuplicates, orderViolations, refusals, drainTime,
-                problems.subList(0, Math.min(problems.size(), 20)));
+        // a chat's lane has one call in flight, so a fault can leave at most one answer per chat unseen
+        int duplicateCap = chats.size() * Math.max(1, unanswered.size());
+        if (unansweredDuplicates > duplicateCap) {
+            problems.add(unansweredDuplicates + " duplicates where the answer was never seen, more than the "
+                    + duplicateCap + " calls that can have been in flight");
+        }
+        return new FaultReport(fault, webhookPosts, acked.size(), applied, messagesCounted, acked.size(), delivered,
+                executed.size(), maxCallsPerReply, duplicates, unansweredDuplicates, duplicateCap, orderViolations,
+                refusals, drainTime, problems.subList(0, Math.min(problems.size(), 20)));
     }
 
     /** Acked updates marked processed whose taught trigger, if any, is stored exactly once. */
@@ -164,6 +188,36 @@ record FaultReport(
             }
         }
         return applied;
+    }
+
+    /**
+     * The one effect that is not idempotent: every update of the load is a message its member wrote, counted once
+     * in {@code member_daily_stats}. A chat with more messages counted than acked updates had one applied twice.
+     */
+    private static long messagesCounted(List<SteadyLoad.Posted> acked, Connection db, List<String> problems)
+            throws SQLException {
+        Map<Long, Long> perChat = acked.stream()
+                .collect(Collectors.groupingBy(SteadyLoad.Posted::chatId, Collectors.counting()));
+        Map<Long, Long> counted = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT c.chat_id, sum(s.messages) FROM member_daily_stats s"
+                + " JOIN chats c ON c.id = s.chat_id WHERE c.chat_id = ANY(?) GROUP BY c.chat_id")) {
+            query.setArray(1, db.createArrayOf("bigint", perChat.keySet().toArray(Long[]::new)));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counted.put(rows.getLong(1), rows.getLong(2));
+                }
+            }
+        }
+        long total = 0;
+        for (var chat : perChat.entrySet()) {
+            long messages = counted.getOrDefault(chat.getKey(), 0L);
+            total += messages;
+            if (messages != chat.getValue()) {
+                problems.add("chat " + chat.getKey() + ": " + messages + " messages counted for " + chat.getValue()
+                        + " acked updates" + (messages > chat.getValue() ? " (applied twice)" : " (an effect lost)"));
+            }
+        }
+        return total;
     }
 
     /** Per chat, a reply whose first delivery came before that of a reply to an earlier update. */

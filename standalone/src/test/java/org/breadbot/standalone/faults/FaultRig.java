@@ -64,7 +64,7 @@ final class FaultRig implements AutoCloseable {
     private ConfigurableApplicationContext ingress;
 
     private FaultRig(FaultPlan plan, KraftBroker broker, EmbeddedDatabase database, FakeTelegram telegram,
-            BotApiLink link, Path logs) {
+            BotApiLink link, Path logs, Map<String, String> processorSettings) {
         this.plan = plan;
         this.broker = broker;
         this.database = database;
@@ -72,15 +72,28 @@ final class FaultRig implements AutoCloseable {
         this.link = link;
         this.logs = logs;
         Map<String, String> env = serviceEnvironment();
+        Map<String, String> processorEnv = new LinkedHashMap<>(env);
+        if (!processorSettings.isEmpty()) {
+            processorEnv.put("SPRING_APPLICATION_JSON", org.breadbot.common.json.Json.mapper()
+                    .writeValueAsString(processorSettings));
+        }
         this.processor = new ServiceProcess("processor", "processor", "org.breadbot.processor.ProcessorApplication",
-                env, freePort(), logs);
+                processorEnv, freePort(), logs);
         this.sender = new ServiceProcess("sender", "sender", "org.breadbot.sender.SenderApplication",
                 env, freePort(), logs);
     }
 
     /** Starts everything on fresh data under {@code target/faults}. */
     static FaultRig start(FaultPlan plan) {
-        Path root = Path.of("target", "faults").toAbsolutePath();
+        return start(plan, "faults", Map.of());
+    }
+
+    /**
+     * Starts everything on fresh data under {@code target/<directory>}, the processor with these Spring settings
+     * on top of its own (a mutation check's switch).
+     */
+    static FaultRig start(FaultPlan plan, String directory, Map<String, String> processorSettings) {
+        Path root = Path.of("target", directory).toAbsolutePath();
         deleteRecursively(root.resolve("data"));
         KraftBroker.Builder brokerBuilder = KraftBroker.builder()
                 .defaultPartitions(3)
@@ -101,7 +114,7 @@ final class FaultRig implements AutoCloseable {
                 .start();
         FakeTelegram telegram = FakeTelegram.start();
         BotApiLink link = BotApiLink.to(telegram.port());
-        FaultRig rig = new FaultRig(plan, broker, database, telegram, link, root.resolve("logs"));
+        FaultRig rig = new FaultRig(plan, broker, database, telegram, link, root.resolve("logs"), processorSettings);
         try {
             rig.processor.start();
             rig.sender.start();

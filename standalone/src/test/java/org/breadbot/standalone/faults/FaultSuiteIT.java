@@ -179,6 +179,14 @@ class FaultSuiteIT {
 
     @Test
     @Order(10)
+    void telegramRedeliversUpdatesItHadAnAnswerFor() throws Exception {
+        run("telegram-redelivery", true, unanswered -> {
+            // the load posts every third update twice; nothing else goes wrong
+        });
+    }
+
+    @Test
+    @Order(11)
     void everyServiceExposesOnlyHealthAndPrometheus() throws Exception {
         List<String> hidden = List.of("env", "configprops", "beans", "heapdump", "threaddump", "loggers", "metrics",
                 "mappings", "info", "conditions", "scheduledtasks", "caches", "startup", "shutdown", "sbom", "logfile",
@@ -198,7 +206,7 @@ class FaultSuiteIT {
 
     /** After all the faults above, with their error logs, retries and dead letters. */
     @Test
-    @Order(11)
+    @Order(12)
     void noSecretInAnyServicesLogMetricsOrKafkaRecord() throws Exception {
         String token = FakeTelegram.TOKEN;
         List<String> secrets = List.of(token, token.substring(token.indexOf(':') + 1), FaultRig.WEBHOOK_SECRET,
@@ -226,25 +234,11 @@ class FaultSuiteIT {
     }
 
     private FaultReport run(String name, Fault fault) throws Exception {
-        long firstChat = 7_000_000L + RUNS.incrementAndGet() * 10_000L;
-        List<FaultReport.Window> unanswered = new CopyOnWriteArrayList<>();
-        SteadyLoad load = new SteadyLoad(rig.webhookUrl(), FaultRig.WEBHOOK_SECRET, plan, firstChat).start();
-        try {
-            ServiceProcess.sleep(plan.warmUp());
-            fault.inject(unanswered);
-            load.await();
-        } finally {
-            load.stop();
-            rig.link.heal();
-        }
-        Instant loadDone = Instant.now();
-        awaitReplies(load.acked());
-        Duration drain = Duration.between(loadDone, Instant.now());
-        ServiceProcess.sleep(SETTLE);
-        FaultReport report;
-        try (Connection db = rig.jdbc()) {
-            report = FaultReport.of(name, load.acked(), load.refusals(), rig.telegram.calls(), unanswered, db, drain);
-        }
+        return run(name, false, fault);
+    }
+
+    private FaultReport run(String name, boolean redeliver, Fault fault) throws Exception {
+        FaultReport report = measure(rig, plan, name, redeliver, fault);
         String line = report.summaryLine();
         System.out.println(line);
         Files.writeString(SUMMARY, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -254,8 +248,39 @@ class FaultSuiteIT {
         return report;
     }
 
+    /**
+     * Runs the load on the rig, injects the fault, waits for the replies and counts what happened; asserts nothing,
+     * so that a mutation check can show the report finding a broken guarantee.
+     */
+    static FaultReport measure(FaultRig rig, FaultPlan plan, String name, boolean redeliver, Fault fault)
+            throws Exception {
+        long firstChat = 7_000_000L + RUNS.incrementAndGet() * 10_000L;
+        List<FaultReport.Window> unanswered = new CopyOnWriteArrayList<>();
+        SteadyLoad load = new SteadyLoad(rig.webhookUrl(), FaultRig.WEBHOOK_SECRET, plan, firstChat);
+        if (redeliver) {
+            load.redelivering();
+        }
+        load.start();
+        try {
+            ServiceProcess.sleep(plan.warmUp());
+            fault.inject(unanswered);
+            load.await();
+        } finally {
+            load.stop();
+            rig.link.heal();
+        }
+        Instant loadDone = Instant.now();
+        awaitReplies(rig, plan, load.acked());
+        Duration drain = Duration.between(loadDone, Instant.now());
+        ServiceProcess.sleep(SETTLE);
+        try (Connection db = rig.jdbc()) {
+            return FaultReport.of(name, load.posted(), load.acked(), load.refusals(), rig.telegram.calls(),
+                    unanswered, db, drain);
+        }
+    }
+
     /** Until every acked update has a reply Telegram accepted, or the drain time is up. */
-    private static void awaitReplies(List<SteadyLoad.Posted> acked) {
+    private static void awaitReplies(FaultRig rig, FaultPlan plan, List<SteadyLoad.Posted> acked) {
         Set<List<Long>> wanted = new HashSet<>();
         acked.forEach(posted -> wanted.add(List.of(posted.chatId(), (long) posted.messageId())));
         long deadline = System.nanoTime() + plan.drain().toNanos();

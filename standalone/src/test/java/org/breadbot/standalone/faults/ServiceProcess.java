@@ -92,6 +92,33 @@ final class ServiceProcess implements AutoCloseable {
         process = null;
     }
 
+    /** SIGSTOP: the JVM is frozen, sockets open, as in a long GC pause or a VM that was suspended. */
+    synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the frozen JVM goes on where it was, unaware of the time that passed. */
+    synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
         kill();

@@ -24,9 +24,10 @@ import org.breadbot.testsupport.TestUsers;
 import org.breadbot.testsupport.Updates;
 
 /**
- * Telegram's side of the webhook under a steady load: every chat posts its updates one after another, and an update
- * that is not answered 2xx is posted again (same body, same {@code update_id}) until it is, before the chat's next
- * one, as Telegram's per-chat delivery queue does (telegram-bot-api.md §4.3; the retry pause is shortened).
+ * Telegram's side of the webhook under a steady load: every chat posts its updates one after another, in bursts of
+ * {@value #BURST}, and an update that is not answered 2xx is posted again (same body, same {@code update_id}) until
+ * it is, before the chat's next one, as Telegram's per-chat delivery queue does (telegram-bot-api.md §4.3; the retry
+ * pause is shortened).
  *
  * <p>Three of four updates are {@code Хлеб выбери <n>} (answered with {@code n}); every fourth teaches a trigger
  * with a key of its own, an effect the database must hold exactly once.
@@ -34,6 +35,11 @@ import org.breadbot.testsupport.Updates;
 final class SteadyLoad {
 
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    /**
+     * A chat posts this many updates back to back (each once the previous one got its 2xx, as Telegram does), then
+     * waits; so that the order check sees updates of one chat milliseconds apart, not only an interval apart.
+     */
+    private static final int BURST = 4;
     private static final Duration GIVE_UP = Duration.ofMinutes(10);
 
     /** One update as posted. */
@@ -47,7 +53,9 @@ final class SteadyLoad {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Posted> acked = new CopyOnWriteArrayList<>();
     private final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final AtomicInteger posts = new AtomicInteger();
     private final List<Long> chats = new ArrayList<>();
+    private volatile boolean redeliver;
     private ExecutorService threads;
     private List<Future<?>> running;
 
@@ -56,6 +64,15 @@ final class SteadyLoad {
         this.secret = secret;
         this.plan = plan;
         this.firstChat = firstChat;
+    }
+
+    /**
+     * Every third update is posted once more after its 2xx, same body and {@code update_id}, as Telegram does when
+     * its request timed out before the answer came: the processor must not apply it twice.
+     */
+    SteadyLoad redelivering() {
+        this.redeliver = true;
+        return this;
     }
 
     /** Starts every chat's poster, spread over one interval. */
@@ -101,6 +118,11 @@ final class SteadyLoad {
         return List.copyOf(acked);
     }
 
+    /** Webhook requests made, every retry included. */
+    int posted() {
+        return posts.get();
+    }
+
     /** Non-2xx answers seen along the way, by status (0 = no answer), e.g. 503 while Kafka was away. */
     Map<Integer, Integer> refusals() {
         Map<Integer, Integer> counts = new TreeMap<>();
@@ -110,8 +132,8 @@ final class SteadyLoad {
 
     private void postChat(long chatId, boolean group, User user, Duration offset) {
         ServiceProcess.sleep(offset);
+        long burstStarted = System.nanoTime();
         for (int index = 0; index < plan.updatesPerChat(); index++) {
-            long started = System.nanoTime();
             String key = index % 4 == 3 ? "fk" + chatId + "x" + index : null;
             String text = key != null ? "Хлеб добавь триггер " + key + "=ответ " + index : "Хлеб выбери " + index;
             Updates.Builder update = Updates.text(text).from(user);
@@ -120,9 +142,15 @@ final class SteadyLoad {
             }
             postUntilAccepted(update.json());
             acked.add(new Posted(chatId, update.id(), update.messageId(), index, text, key));
-            long left = plan.interval().toNanos() - (System.nanoTime() - started);
-            if (left > 0) {
-                ServiceProcess.sleep(Duration.ofNanos(left));
+            if (redeliver && index % 3 == 1) {
+                postUntilAccepted(update.json());
+            }
+            if (index % BURST == BURST - 1) {
+                long left = plan.interval().multipliedBy(BURST).toNanos() - (System.nanoTime() - burstStarted);
+                if (left > 0) {
+                    ServiceProcess.sleep(Duration.ofNanos(left));
+                }
+                burstStarted = System.nanoTime();
             }
         }
     }
@@ -141,6 +169,7 @@ final class SteadyLoad {
     }
 
     private int post(String body) {
+        posts.incrementAndGet();
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl))
                 .header("Content-Type", "application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", secret)
