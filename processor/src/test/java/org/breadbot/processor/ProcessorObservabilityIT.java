@@ -87,6 +87,7 @@ class ProcessorObservabilityIT {
             String prometheus = get(base + "/actuator/prometheus");
             assertThat(prometheus)
                     .contains("bread_bot_processor_updates_total{outcome=\"applied\"}")
+                    .contains("bread_bot_processor_updates_total{outcome=\"beyond-horizon\"} 0.0")
                     .contains("bread_bot_processor_dlt_total")
                     .contains("bread_bot_processor_processing_seconds_bucket{")
                     .contains("bread_bot_processor_update_age_seconds_bucket{")

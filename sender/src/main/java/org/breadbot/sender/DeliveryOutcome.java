@@ -17,7 +17,12 @@ enum DeliveryOutcome {
     /** Neither sent nor dead-lettered: Kafka took no dead letter for longer than the outage bound (logged). */
     GIVEN_UP("given_up"),
     /** It must wait longer than a few seconds: stored with its chat's later replies, delivered when due. */
-    PARKED("parked");
+    PARKED("parked"),
+    /**
+     * Older than the delivery log remembers (less the clock skew): it may have been sent, so it is skipped, as
+     * after the group's offsets expired and it started again at the topic's oldest record.
+     */
+    BEYOND_HORIZON("beyond_horizon");
 
     private final String tag;
 

@@ -3,6 +3,7 @@ package org.breadbot.sender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.breadbot.common.kafka.Headers;
@@ -59,6 +60,9 @@ final class ReplyDelivery {
     private final SenderMetrics metrics;
     private final SenderProperties properties;
     private final LookupGate lookups;
+    private final AtomicLong beyondHorizon = new AtomicLong();
+    private final AtomicLong lastHorizonWarning =
+            new AtomicLong(System.nanoTime() - Duration.ofMinutes(2).toNanos());
 
     ReplyDelivery(BotApiClient botApi, RateLimits rateLimits, DeliveryLog deliveryLog, DeliveryClaims claims,
             ChatDeliveryStates chatStates, ChatMigrations migrations, DeadLetters deadLetters, FatalStop fatal,
@@ -89,6 +93,10 @@ final class ReplyDelivery {
     Mono<Delivery> deliver(ConsumerRecord<String, byte[]> record, DeliveryGuard guard, Trace hop,
             DeliveryAttempt attempt) {
         Job job = new Job(record, guard, hop);
+        if (beyondHorizon(record)) {
+            metrics.outcome(SenderMetrics.UNKNOWN_METHOD, DeliveryOutcome.BEYOND_HORIZON);
+            return Mono.just(Delivery.of(DeliveryOutcome.BEYOND_HORIZON));
+        }
         ReplyParser.Parsed parsed = ReplyParser.parse(record);
         String method = parsed.isValid() ? parsed.reply().method().apiName() : SenderMetrics.UNKNOWN_METHOD;
         Mono<Delivery> outcome = parsed.isValid()
@@ -99,6 +107,27 @@ final class ReplyDelivery {
                         failure -> unexpected(job, failure).map(Delivery::of))
                 .onErrorResume(ReplyAbandoned.class, abandoned -> Mono.just(Delivery.of(DeliveryOutcome.ABANDONED)))
                 .doOnNext(result -> metrics.outcome(method, result.outcome()));
+    }
+
+    /**
+     * True for a record older than the delivery log remembers, less the clock skew: whether it was sent can no longer
+     * be known, and a reply that old is no use to the chat. One WARN a minute says how many were skipped.
+     */
+    private boolean beyondHorizon(ConsumerRecord<String, byte[]> record) {
+        SenderProperties.DeliveryLog settings = properties.deliveryLog();
+        long horizon = System.currentTimeMillis() - settings.retention().minus(settings.clockSkew()).toMillis();
+        if (record.timestamp() < 0 || record.timestamp() >= horizon) {
+            return false;
+        }
+        long skipped = beyondHorizon.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastHorizonWarning.get();
+        if (now - last > Duration.ofMinutes(1).toNanos() && lastHorizonWarning.compareAndSet(last, now)) {
+            log.warn("Skipped {} reply record(s) so far older than the delivery log's retention ({}), the latest "
+                    + "{}-{}@{}: they may have been sent already", skipped, settings.retention(), record.topic(),
+                    record.partition(), record.offset());
+        }
+        return true;
     }
 
     /** A bug, not a Telegram answer: dead-lettered so that the partition goes on. */

@@ -141,12 +141,15 @@ record SenderProperties(
      * @param retention     delivered replies are remembered this long; longer than any record can wait
      *                      uncommitted in the replies topic
      * @param purgeInterval how often older rows are deleted
+     * @param clockSkew     how far the clocks of the processor (which stamps replies) and the sender may differ: a
+     *                      record older than {@code retention} less this may have been sent and is skipped
      * @param mutationNoClaim test only, never in production: replies are sent without a claim
      *                        ({@link DeliveryClaims}), so that the zombie test can show it catches a reply sent twice
      */
     record DeliveryLog(
             @DefaultValue("3d") @NotNull @DurationMin(minutes = 1) Duration retention,
             @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration purgeInterval,
+            @DefaultValue("1h") @NotNull Duration clockSkew,
             @DefaultValue("false") boolean mutationNoClaim) {
     }
 }

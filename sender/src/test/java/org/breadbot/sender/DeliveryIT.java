@@ -75,6 +75,24 @@ class DeliveryIT {
         assertThat(fixture.deliveredTexts(chatId)).containsExactly(texts);
     }
 
+    /** Retention that cannot send twice (exactly-once issue, item 4): the delivery log remembers 3 days. */
+    @Test
+    void aReplyOlderThanTheDeliveryLogRemembersIsSkippedAndTheNextIsSent() {
+        long chat = 1_077;
+        double before = skippedAsTooOld();
+        fixture.sendAt(text(chat, 1, "четыре дня назад"), System.currentTimeMillis() - Duration.ofDays(4).toMillis());
+        fixture.send(text(chat, 2, "сейчас"));
+
+        awaitDelivered(chat, "сейчас");
+        assertThat(skippedAsTooOld() - before).isEqualTo(1);
+    }
+
+    private double skippedAsTooOld() {
+        var counter = fixture.bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("bread_bot.sender.deliveries").tag("outcome", "beyond_horizon").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void aTextReplyArrivesWithChatIdTextAndReplyParameters() {
         fixture.send(text(1001, 1, "Хлеб топ 🍞", 77));

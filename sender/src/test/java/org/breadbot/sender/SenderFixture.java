@@ -174,6 +174,16 @@ final class SenderFixture implements AutoCloseable {
         }
     }
 
+    /** A reply whose record carries the given timestamp, as one written that long ago. */
+    void sendAt(ReplyCommand reply, long timestampMillis) {
+        try {
+            producer.send(new ProducerRecord<>(topic, null, timestampMillis, Long.toString(reply.chatId()),
+                    Json.mapper().writeValueAsBytes(reply))).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce to " + topic, e);
+        }
+    }
+
     void sendRaw(String key, String value) {
         sendRaw(key, value.getBytes(StandardCharsets.UTF_8));
     }

@@ -71,6 +71,7 @@ class SenderObservabilityIT {
                     .contains("bread_bot_sender_rate_limit_wait_seconds_bucket{")
                     .contains("bread_bot_sender_retry_after_total 1.0")
                     .contains("bread_bot_sender_dlt_total 1.0")
+                    .contains("bread_bot_sender_fenced_total 0.0")
                     .contains("bread_bot_sender_fatal_stop 0.0")
                     .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"")
                     .contains("kafka_producer_record_send_total{")
