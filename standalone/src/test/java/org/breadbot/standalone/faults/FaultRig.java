@@ -33,6 +33,7 @@ import org.breadbot.ingress.IngressApplication;
 import org.breadbot.testsupport.FakeTelegram;
 import org.breadbot.testsupport.embedded.EmbeddedDatabase;
 import org.breadbot.testsupport.embedded.KraftBroker;
+import org.breadbot.testsupport.embedded.KraftCluster;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,7 +55,10 @@ final class FaultRig implements AutoCloseable {
     static final String DB_PASSWORD = "faults_db_password_Zq81";
 
     final FaultPlan plan;
+    /** The one broker, or null when the rig runs on {@link #cluster}. */
     final KraftBroker broker;
+    /** Three brokers, or null when the rig runs on one {@link #broker}. */
+    final KraftCluster cluster;
     final EmbeddedDatabase database;
     final FakeTelegram telegram;
     final BotApiLink link;
@@ -63,10 +67,11 @@ final class FaultRig implements AutoCloseable {
     final Path logs;
     private ConfigurableApplicationContext ingress;
 
-    private FaultRig(FaultPlan plan, KraftBroker broker, EmbeddedDatabase database, FakeTelegram telegram,
-            BotApiLink link, Path logs, Map<String, String> processorSettings) {
+    private FaultRig(FaultPlan plan, KraftBroker broker, KraftCluster cluster, EmbeddedDatabase database,
+            FakeTelegram telegram, BotApiLink link, Path logs, Map<String, String> processorSettings) {
         this.plan = plan;
         this.broker = broker;
+        this.cluster = cluster;
         this.database = database;
         this.telegram = telegram;
         this.link = link;
@@ -98,14 +103,35 @@ final class FaultRig implements AutoCloseable {
         KraftBroker.Builder brokerBuilder = KraftBroker.builder()
                 .defaultPartitions(3)
                 .logDirectory(root.resolve("data").resolve("kafka"));
-        if (plan.sessionTimeout() != null) {
-            long session = plan.sessionTimeout().toMillis();
-            brokerBuilder.property("group.consumer.min.session.timeout.ms", Long.toString(Math.min(session, 5_000)))
-                    .property("group.consumer.session.timeout.ms", Long.toString(session))
-                    .property("group.consumer.min.heartbeat.interval.ms", "1000")
-                    .property("group.consumer.heartbeat.interval.ms", Long.toString(Math.max(1_000, session / 4)));
+        groupSettings(plan).forEach(brokerBuilder::property);
+        return startWith(plan, root, brokerBuilder.build().start(), null, processorSettings);
+    }
+
+    /**
+     * Starts everything on fresh data under {@code target/<directory>} with a three-broker cluster (replication
+     * factor 3, {@code min.insync.replicas} 2) instead of one broker.
+     */
+    static FaultRig startOnThreeBrokers(FaultPlan plan, String directory) {
+        Path root = Path.of("target", directory).toAbsolutePath();
+        deleteRecursively(root.resolve("data"));
+        KraftCluster cluster = KraftCluster.start(root.resolve("data").resolve("kafka"), 3, groupSettings(plan));
+        return startWith(plan, root, null, cluster, Map.of());
+    }
+
+    /** The consumer group timing of the plan, as broker properties (KIP-848 sets it on the broker). */
+    private static Map<String, String> groupSettings(FaultPlan plan) {
+        if (plan.sessionTimeout() == null) {
+            return Map.of();
         }
-        KraftBroker broker = brokerBuilder.build().start();
+        long session = plan.sessionTimeout().toMillis();
+        return Map.of("group.consumer.min.session.timeout.ms", Long.toString(Math.min(session, 5_000)),
+                "group.consumer.session.timeout.ms", Long.toString(session),
+                "group.consumer.min.heartbeat.interval.ms", "1000",
+                "group.consumer.heartbeat.interval.ms", Long.toString(Math.max(1_000, session / 4)));
+    }
+
+    private static FaultRig startWith(FaultPlan plan, Path root, KraftBroker broker, KraftCluster cluster,
+            Map<String, String> processorSettings) {
         EmbeddedDatabase database = EmbeddedDatabase.builder()
                 .dataDirectory(root.resolve("data").resolve("postgres"))
                 .user("bread_bot", DB_PASSWORD)
@@ -114,7 +140,8 @@ final class FaultRig implements AutoCloseable {
                 .start();
         FakeTelegram telegram = FakeTelegram.start();
         BotApiLink link = BotApiLink.to(telegram.port());
-        FaultRig rig = new FaultRig(plan, broker, database, telegram, link, root.resolve("logs"), processorSettings);
+        FaultRig rig = new FaultRig(plan, broker, cluster, database, telegram, link, root.resolve("logs"),
+                processorSettings);
         try {
             rig.processor.start();
             rig.sender.start();
@@ -129,7 +156,8 @@ final class FaultRig implements AutoCloseable {
     /** What the processor and the sender get, the environment variables of architecture §5. */
     private Map<String, String> serviceEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        env.put("BREAD_BOT_TOPICS_REPLICATION_FACTOR", cluster != null ? "3" : "1");
         env.put("DB_HOST", database.host());
         env.put("DB_PORT", Integer.toString(database.port()));
         env.put("DB_NAME", database.database());
@@ -142,7 +170,8 @@ final class FaultRig implements AutoCloseable {
 
     private void startIngress() {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        properties.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        properties.put("bread-bot.topics.replication-factor", cluster != null ? "3" : "1");
         properties.put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
         properties.put("TELEGRAM_API_BASE_URL", link.baseUrl());
         properties.put("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET);
@@ -168,6 +197,11 @@ final class FaultRig implements AutoCloseable {
         }
     }
 
+    /** The broker's or the cluster's addresses. */
+    String bootstrapServers() {
+        return broker != null ? broker.bootstrapServers() : cluster.bootstrapServers();
+    }
+
     /** The webhook URL. */
     String webhookUrl() {
         return "http://127.0.0.1:" + ingressPort() + "/telegram/webhook";
@@ -185,12 +219,12 @@ final class FaultRig implements AutoCloseable {
     /** Every record of every topic on the rig's broker, values and headers as text, for grepping. */
     List<String> allRecords() throws Exception {
         Set<String> topics;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             topics = admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get();
         }
         List<String> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -231,7 +265,12 @@ final class FaultRig implements AutoCloseable {
         closeQuietly(link::close);
         closeQuietly(telegram::close);
         closeQuietly(database::stop);
-        closeQuietly(broker::stop);
+        if (broker != null) {
+            closeQuietly(broker::stop);
+        }
+        if (cluster != null) {
+            closeQuietly(cluster::close);
+        }
     }
 
     private static void closeQuietly(Runnable step) {

@@ -29,9 +29,9 @@ public final class KraftBroker implements AutoCloseable {
     /** Fixed so that a directory formatted by one run is accepted by the next. */
     public static final String CLUSTER_ID = "Sda3i9-pShy9FhcxOhUXzg";
 
-    private static final int NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
 
+    private final int nodeId;
     private final Path logDirectory;
     private final boolean temporaryDirectory;
     private final int port;
@@ -47,8 +47,9 @@ public final class KraftBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a Kafka log directory", e);
         }
+        this.nodeId = builder.nodeId;
         this.port = builder.port != 0 ? builder.port : freePort();
-        this.controllerPort = freePort();
+        this.controllerPort = builder.controllerPort != 0 ? builder.controllerPort : freePort();
         this.properties = brokerProperties(builder);
     }
 
@@ -115,6 +116,10 @@ public final class KraftBroker implements AutoCloseable {
         return port;
     }
 
+    public int nodeId() {
+        return nodeId;
+    }
+
     public Path logDirectory() {
         return logDirectory;
     }
@@ -122,14 +127,15 @@ public final class KraftBroker implements AutoCloseable {
     private Map<String, String> brokerProperties(Builder builder) {
         Map<String, String> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
+        props.put("node.id", Integer.toString(nodeId));
         props.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("controller.listener.names", "CONTROLLER");
         // static voters are read from this config, not from the log, so the controller port may differ per process
-        props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        props.put("controller.quorum.voters", builder.voters != null ? builder.voters
+                : nodeId + "@" + HOST + ":" + controllerPort);
         props.put("log.dirs", logDirectory.toString());
         props.put("num.partitions", Integer.toString(builder.defaultPartitions));
         props.put("auto.create.topics.enable", Boolean.toString(builder.autoCreateTopics));
@@ -159,7 +165,7 @@ public final class KraftBroker implements AutoCloseable {
         try {
             new Formatter()
                     .setClusterId(CLUSTER_ID)
-                    .setNodeId(NODE_ID)
+                    .setNodeId(nodeId)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .addDirectory(logDirectory.toString())
@@ -194,6 +200,9 @@ public final class KraftBroker implements AutoCloseable {
     /** Settings of a {@link KraftBroker}. */
     public static final class Builder {
         private int port;
+        private int nodeId = 1;
+        private int controllerPort;
+        private String voters;
         private Path logDirectory;
         private int defaultPartitions = 1;
         private boolean autoCreateTopics;
@@ -205,6 +214,24 @@ public final class KraftBroker implements AutoCloseable {
         /** The client port; 0 (the default) picks a free one once, kept across restarts. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** {@code node.id}, 1 by default; a node of a {@link KraftCluster} has its own. */
+        public Builder nodeId(int id) {
+            this.nodeId = id;
+            return this;
+        }
+
+        /** The controller port; 0 (the default) picks a free one. */
+        public Builder controllerPort(int port) {
+            this.controllerPort = port;
+            return this;
+        }
+
+        /** {@code controller.quorum.voters} ({@code id@host:port,...}); by default this node alone. */
+        public Builder voters(String quorumVoters) {
+            this.voters = quorumVoters;
             return this;
         }
 
