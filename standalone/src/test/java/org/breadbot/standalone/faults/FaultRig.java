@@ -197,6 +197,12 @@ final class FaultRig implements AutoCloseable {
         }
     }
 
+    /** Another processor instance of the same group, with the same settings, not yet started. */
+    ServiceProcess anotherProcessor(String name) {
+        return new ServiceProcess(name, "processor", "org.breadbot.processor.ProcessorApplication",
+                serviceEnvironment(), freePort(), logs);
+    }
+
     /** The broker's or the cluster's addresses. */
     String bootstrapServers() {
         return broker != null ? broker.bootstrapServers() : cluster.bootstrapServers();

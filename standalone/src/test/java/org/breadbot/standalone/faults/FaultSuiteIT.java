@@ -238,10 +238,15 @@ class FaultSuiteIT {
     }
 
     private FaultReport run(String name, boolean redeliver, Fault fault) throws Exception {
-        FaultReport report = measure(rig, plan, name, redeliver, fault);
+        return recordAndCheck(measure(rig, plan, name, redeliver, fault), plan);
+    }
+
+    /** Prints the report's line, adds it to {@code target/fault-summary.txt} and asserts the fault did no harm. */
+    static FaultReport recordAndCheck(FaultReport report, FaultPlan plan) throws IOException {
         String line = report.summaryLine();
         System.out.println(line);
-        Files.writeString(SUMMARY, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(SUMMARY, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         assertThat(report.problems()).as(line).isEmpty();
         assertThat(report.clean()).as(line).isTrue();
         assertThat(report.acked()).as(line).isEqualTo(plan.chats() * plan.updatesPerChat());
