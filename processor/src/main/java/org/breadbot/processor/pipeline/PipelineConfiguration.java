@@ -178,9 +178,17 @@ class PipelineConfiguration {
 
     @Bean
     UpdatePipeline updatePipeline(ProcessedUpdates processedUpdates, Outbox outbox, OutboxFlusher flusher,
-            UpdateHandler handler, TransactionalOperator pipelineTransactions, ObjectProvider<Clock> clock) {
+            UpdateHandler handler, TransactionalOperator pipelineTransactions, ObjectProvider<Clock> clock,
+            KafkaTemplate<String, byte[]> kafkaTemplate, ProcessorProperties properties) {
+        OutboxBypass bypass = null;
+        if (properties.outbox().mutationBypass()) {
+            log.error("bread-bot.processor.outbox.mutation-bypass is set: replies skip the outbox and are lost by a"
+                    + " crash after their commit. This is the fault suite's mutation check and must never run in"
+                    + " production");
+            bypass = new OutboxBypass(new ReplyPublisher(kafkaTemplate, properties.outbox().publishTimeout()));
+        }
         return new UpdatePipeline(processedUpdates, outbox, flusher, handler, pipelineTransactions,
-                clock.getIfUnique(Clock::systemUTC));
+                clock.getIfUnique(Clock::systemUTC), bypass);
     }
 
     @Bean

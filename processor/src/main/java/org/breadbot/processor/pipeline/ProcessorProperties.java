@@ -54,13 +54,17 @@ record ProcessorProperties(
      * @param relayBatchSize  rows per relay transaction
      * @param publishTimeout  longest wait for one reply's acks
      * @param dltMaxValueBytes dead letters with a larger value are sent without it, so they never block
+     * @param mutationBypass  test only, never in production: replies skip the outbox and are published straight
+     *                        after their update's commit, so that the fault suite can show that it catches replies
+     *                        lost between a commit and its publish ({@link OutboxBypass})
      */
     record Outbox(
             @DefaultValue("1s") @NotNull Duration relayInterval,
             @DefaultValue("5s") @NotNull Duration relayMinAge,
             @DefaultValue("100") @Min(1) int relayBatchSize,
             @DefaultValue("30s") @NotNull Duration publishTimeout,
-            @DefaultValue("921600") @Min(1024) int dltMaxValueBytes) {
+            @DefaultValue("921600") @Min(1024) int dltMaxValueBytes,
+            @DefaultValue("false") boolean mutationBypass) {
     }
 
     /**

@@ -45,6 +45,11 @@ record FaultPlan(
                 null, Duration.ofSeconds(300));
     }
 
+    /** This plan with another drain time, for a mutation check that expects replies never to arrive. */
+    FaultPlan withDrain(Duration drain) {
+        return new FaultPlan(full, chats, updatesPerChat, interval, warmUp, outage, storm, sessionTimeout, drain);
+    }
+
     /** How long the load runs without faults: updates per chat times the interval. */
     Duration loadTime() {
         return interval.multipliedBy(updatesPerChat);

@@ -19,13 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.breadbot.common.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -53,6 +58,15 @@ final class FaultRig implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "faults-webhook-secret_0123456789abcdef";
     static final String DB_PASSWORD = "faults_db_password_Zq81";
+    /**
+     * The short plan's outages last seconds, so the processor gives up on a publish within two instead of 30
+     * (production): a reply that cannot reach Kafka then fails its flush during the outage, which is the path the
+     * outbox exists for, instead of only waiting it out.
+     */
+    private static final Map<String, String> SHORT_PUBLISH_TIMEOUTS = Map.of(
+            "bread-bot.processor.outbox.publish-timeout", "2s",
+            "spring.kafka.producer.properties.delivery.timeout.ms", "2000",
+            "spring.kafka.producer.properties.request.timeout.ms", "1500");
 
     final FaultPlan plan;
     /** The one broker, or null when the rig runs on {@link #cluster}. */
@@ -66,6 +80,8 @@ final class FaultRig implements AutoCloseable {
     final ServiceProcess sender;
     final Path logs;
     private ConfigurableApplicationContext ingress;
+    /** The node {@link #refuseReplyWrites()} stopped. */
+    private KraftBroker stoppedNode;
 
     private FaultRig(FaultPlan plan, KraftBroker broker, KraftCluster cluster, EmbeddedDatabase database,
             FakeTelegram telegram, BotApiLink link, Path logs, Map<String, String> processorSettings) {
@@ -78,9 +94,11 @@ final class FaultRig implements AutoCloseable {
         this.logs = logs;
         Map<String, String> env = serviceEnvironment();
         Map<String, String> processorEnv = new LinkedHashMap<>(env);
-        if (!processorSettings.isEmpty()) {
+        Map<String, String> settings = new LinkedHashMap<>(plan.full() ? Map.of() : SHORT_PUBLISH_TIMEOUTS);
+        settings.putAll(processorSettings);
+        if (!settings.isEmpty()) {
             processorEnv.put("SPRING_APPLICATION_JSON", org.breadbot.common.json.Json.mapper()
-                    .writeValueAsString(processorSettings));
+                    .writeValueAsString(settings));
         }
         this.processor = new ServiceProcess("processor", "processor", "org.breadbot.processor.ProcessorApplication",
                 processorEnv, freePort(), logs);
@@ -112,10 +130,15 @@ final class FaultRig implements AutoCloseable {
      * factor 3, {@code min.insync.replicas} 2) instead of one broker.
      */
     static FaultRig startOnThreeBrokers(FaultPlan plan, String directory) {
+        return startOnThreeBrokers(plan, directory, Map.of());
+    }
+
+    /** {@link #startOnThreeBrokers(FaultPlan, String)}, the processor with these Spring settings on top of its own. */
+    static FaultRig startOnThreeBrokers(FaultPlan plan, String directory, Map<String, String> processorSettings) {
         Path root = Path.of("target", directory).toAbsolutePath();
         deleteRecursively(root.resolve("data"));
         KraftCluster cluster = KraftCluster.start(root.resolve("data").resolve("kafka"), 3, groupSettings(plan));
-        return startWith(plan, root, null, cluster, Map.of());
+        return startWith(plan, root, null, cluster, processorSettings);
     }
 
     /** The consumer group timing of the plan, as broker properties (KIP-848 sets it on the broker). */
@@ -220,6 +243,38 @@ final class FaultRig implements AutoCloseable {
     /** A JDBC connection to the bot's database, for checking effects. */
     Connection jdbc() throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), DB_PASSWORD);
+    }
+
+    /**
+     * Makes {@code telegram.replies} refuse every write with {@code NOT_ENOUGH_REPLICAS} while everything else
+     * works, on the three-broker rig: the topic's {@code min.insync.replicas} is raised to 3 and one node is stopped,
+     * so its partitions have fewer in-sync replicas than they require, as a {@code min.insync.replicas} 2 topic has
+     * with two of three brokers gone. (One broker cannot show it: Kafka never requires more in-sync replicas than a
+     * partition has.) The other topics keep 2 of 3 and take writes.
+     */
+    void refuseReplyWrites() throws Exception {
+        if (cluster == null) {
+            throw new IllegalStateException("refusing reply writes needs the three-broker rig");
+        }
+        alterRepliesTopic(new AlterConfigOp(new ConfigEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "3"),
+                AlterConfigOp.OpType.SET));
+        stoppedNode = cluster.node(cluster.leaderOf(Topics.REPLIES, 0));
+        stoppedNode.stop();
+    }
+
+    /** Undoes {@link #refuseReplyWrites()}: the topic requires 2 again, and the node comes back. */
+    void acceptReplyWrites() throws Exception {
+        alterRepliesTopic(new AlterConfigOp(new ConfigEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, ""),
+                AlterConfigOp.OpType.DELETE));
+        stoppedNode.start();
+        stoppedNode = null;
+    }
+
+    private void alterRepliesTopic(AlterConfigOp change) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.REPLIES),
+                    List.of(change))).all().get();
+        }
     }
 
     /** Every record of every topic on the rig's broker, values and headers as text, for grepping. */
