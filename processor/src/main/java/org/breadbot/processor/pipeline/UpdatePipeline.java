@@ -47,11 +47,6 @@ final class UpdatePipeline {
     /** Null but in the fault suite's mutation check. */
     private final OutboxBypass bypass;
 
-    UpdatePipeline(ProcessedUpdates processedUpdates, Outbox outbox, OutboxFlusher flusher, UpdateHandler handler,
-            TransactionalOperator transactions, Clock clock) {
-        this(processedUpdates, outbox, flusher, handler, transactions, clock, null);
-    }
-
     /** @param bypass the fault suite's mutation check that skips the outbox, or null */
     UpdatePipeline(ProcessedUpdates processedUpdates, Outbox outbox, OutboxFlusher flusher, UpdateHandler handler,
             TransactionalOperator transactions, Clock clock, OutboxBypass bypass) {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.breadbot.common.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -34,6 +33,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.breadbot.common.kafka.Topics;
 import org.breadbot.ingress.IngressApplication;
 import org.breadbot.testsupport.FakeTelegram;
 import org.breadbot.testsupport.embedded.EmbeddedDatabase;
@@ -79,6 +79,8 @@ final class FaultRig implements AutoCloseable {
     final ServiceProcess processor;
     final ServiceProcess sender;
     final Path logs;
+    /** What every processor of the rig is started with: the services' environment and the plan's settings. */
+    private final Map<String, String> processorEnv;
     private ConfigurableApplicationContext ingress;
     /** The node {@link #refuseReplyWrites()} stopped. */
     private KraftBroker stoppedNode;
@@ -94,6 +96,7 @@ final class FaultRig implements AutoCloseable {
         this.logs = logs;
         Map<String, String> env = serviceEnvironment();
         Map<String, String> processorEnv = new LinkedHashMap<>(env);
+        this.processorEnv = processorEnv;
         Map<String, String> settings = new LinkedHashMap<>(plan.full() ? Map.of() : SHORT_PUBLISH_TIMEOUTS);
         settings.putAll(processorSettings);
         if (!settings.isEmpty()) {
@@ -223,7 +226,7 @@ final class FaultRig implements AutoCloseable {
     /** Another processor instance of the same group, with the same settings, not yet started. */
     ServiceProcess anotherProcessor(String name) {
         return new ServiceProcess(name, "processor", "org.breadbot.processor.ProcessorApplication",
-                serviceEnvironment(), freePort(), logs);
+                processorEnv, freePort(), logs);
     }
 
     /** The broker's or the cluster's addresses. */
