@@ -10,13 +10,20 @@ final class ChatPhrases {
     static final int MAX_LENGTH = 1000;
     static final String TOO_LONG = "Фраза не может быть длиннее " + MAX_LENGTH + " символов";
 
-    private static final Map<String, PhraseKind> BY_ALIAS = Map.of(
-            "добавь оскорбление", PhraseKind.INSULT,
-            "покажи оскорбления", PhraseKind.INSULT,
-            "удали оскорбление", PhraseKind.INSULT,
-            "добавь ответ на редактирование", PhraseKind.EDIT_ANSWER,
-            "покажи ответы на редактирование", PhraseKind.EDIT_ANSWER,
-            "удали ответ на редактирование", PhraseKind.EDIT_ANSWER);
+    /** [L] took the singular and the plural after every phrase verb (spec §3.6), so both name the kind. */
+    private static final Map<String, PhraseKind> BY_ALIAS = Map.ofEntries(
+            Map.entry("добавь оскорбление", PhraseKind.INSULT),
+            Map.entry("добавь оскорбления", PhraseKind.INSULT),
+            Map.entry("покажи оскорбления", PhraseKind.INSULT),
+            Map.entry("покажи оскорбление", PhraseKind.INSULT),
+            Map.entry("удали оскорбление", PhraseKind.INSULT),
+            Map.entry("удали оскорбления", PhraseKind.INSULT),
+            Map.entry("добавь ответ на редактирование", PhraseKind.EDIT_ANSWER),
+            Map.entry("добавь ответы на редактирование", PhraseKind.EDIT_ANSWER),
+            Map.entry("покажи ответы на редактирование", PhraseKind.EDIT_ANSWER),
+            Map.entry("покажи ответ на редактирование", PhraseKind.EDIT_ANSWER),
+            Map.entry("удали ответ на редактирование", PhraseKind.EDIT_ANSWER),
+            Map.entry("удали ответы на редактирование", PhraseKind.EDIT_ANSWER));
 
     private ChatPhrases() {
     }

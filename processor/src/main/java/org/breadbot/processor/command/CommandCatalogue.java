@@ -63,7 +63,7 @@ public final class CommandCatalogue {
     public static final CommandSpec COUPLE = spec("COUPLE", List.of("парочка", "пара"), BARE, false,
             "Образование пары из двух участников группы",
             "парочка", "парочка хороших людей");
-    public static final CommandSpec TOP = spec("TOP", List.of("топ"), BARE, false,
+    public static final CommandSpec TOP = spec("TOP", List.of("топ", "top"), BARE, false,
             "Формирование топа из участников группы (до 20 мест)",
             "топ", "топ хороших людей");
     public static final CommandSpec WHO = spec("WHO",
@@ -93,7 +93,7 @@ public final class CommandCatalogue {
             BARE, false,
             "Случайная дата в прошлом",
             "когда были лучшие времена?", "когда произошли случайные события?");
-    public static final CommandSpec HELP = spec("HELP", List.of("help", "хелп", "помощь"), BARE, false,
+    public static final CommandSpec HELP = spec("HELP", List.of("help", "хелп", "помощь", "hlep"), BARE, false,
             "Помощь. Если к 'help' добавить имя команды, то будут отображены подробности запуска",
             "help", "help запомни");
     public static final CommandSpec CHOOSE_VARIANT = spec("CHOOSE_VARIANT", List.of("выбери", "выбор"), VALUE_LIST,
@@ -168,15 +168,18 @@ public final class CommandCatalogue {
             "Случайное оскорбление из добавленных в чат; ответом на сообщение - в адрес его автора",
             "оскорби");
     public static final CommandSpec ADD_PHRASE = spec("ADD_PHRASE",
-            List.of("добавь оскорбление", "добавь ответ на редактирование"), OPTIONAL_VALUE, false,
+            List.of("добавь оскорбление", "добавь ответ на редактирование",
+                    "добавь оскорбления", "добавь ответы на редактирование"), OPTIONAL_VALUE, false,
             "Добавляет фразу для 'оскорби' или для ответа на редактирование",
             "добавь оскорбление Ты как хлеб без масла", "добавь ответ на редактирование Я все видел!");
     public static final CommandSpec SHOW_PHRASES = spec("SHOW_PHRASES",
-            List.of("покажи оскорбления", "покажи ответы на редактирование"), BARE, false,
+            List.of("покажи оскорбления", "покажи ответы на редактирование",
+                    "покажи оскорбление", "покажи ответ на редактирование"), BARE, false,
             "Список фраз для 'оскорби' или для ответа на редактирование",
             "покажи оскорбления", "покажи ответы на редактирование");
     public static final CommandSpec DELETE_PHRASE = spec("DELETE_PHRASE",
-            List.of("удали оскорбление", "удали ответ на редактирование"), OPTIONAL_VALUE, false,
+            List.of("удали оскорбление", "удали ответ на редактирование",
+                    "удали оскорбления", "удали ответы на редактирование"), OPTIONAL_VALUE, false,
             "Удаляет фразу для 'оскорби' или для ответа на редактирование",
             "удали оскорбление Ты как хлеб без масла", "удали ответ на редактирование Я все видел!");
     public static final CommandSpec RANDOM = spec("RANDOM", List.of("рандом", "цифры", "цифри"), BARE, false,

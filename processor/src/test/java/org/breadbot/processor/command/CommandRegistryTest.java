@@ -34,7 +34,7 @@ class CommandRegistryTest {
         assertThat(h.get(0)).isEqualTo(CommandCatalogue.SHOW);
         assertThat(h.get(13)).isEqualTo(CommandCatalogue.WHO);
         assertThat(h.get(33)).isEqualTo(CommandCatalogue.ADVICE);
-        assertThat(h.stream().mapToInt(spec -> spec.aliases().size()).sum()).isEqualTo(107);
+        assertThat(h.stream().mapToInt(spec -> spec.aliases().size()).sum()).isEqualTo(109);
         assertThat(all.get(34)).isEqualTo(CommandCatalogue.EDIT_REACTION);
     }
 

@@ -29,7 +29,7 @@ class CommandsDocTest {
 
     @Test
     void aCommandWithoutExampleFailsTheCheck() {
-        CommandsDoc page = CommandsDoc.parse("### 1. TOP\n\nAliases: `топ`\n");
+        CommandsDoc page = CommandsDoc.parse("### 1. TOP\n\nAliases: `топ`, `top`\n");
         assertThatThrownBy(() -> page.assertDocuments(List.of(CommandCatalogue.TOP)))
                 .hasMessageContaining("example exchange of TOP");
     }

@@ -90,6 +90,8 @@ class MemberCommandsIT extends BotScenarioSupport {
         }
         assertThat(everyoneSeen).containsExactlyInAnyOrderElementsOf(names);
         assertThat(orders).hasSizeGreaterThan(1);
+        assertThat(only(texts(Updates.text("Хлеб top бездельников").inGroup(group).from(member(7100, "Член0")))))
+                .startsWith("Топ бездельников\n1) ");
     }
 
     @Test

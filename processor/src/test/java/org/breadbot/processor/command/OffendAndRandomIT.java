@@ -128,7 +128,21 @@ class OffendAndRandomIT extends BotScenarioSupport {
     void theShorterAddAndDeleteCommandsKeepTheirMeaning() {
         long group = newGroup();
         assertThat(only(group, "Хлеб добавь ответ a=b")).isEqualTo("Параметры команды не найдены");
-        assertThat(only(group, "Хлеб удали оскорбления")).isEqualTo(Replies.REPLY_REQUIRED);
+        assertThat(only(group, "Хлеб удали")).isEqualTo(Replies.REPLY_REQUIRED);
+    }
+
+    /** [L] took either number after every phrase verb (spec §3.6); "добавь оскорбления" used to find no parameters. */
+    @Test
+    void everyPhraseVerbTakesTheSingularAndThePlural() {
+        long group = newGroup();
+        assertThat(only(group, "Хлеб добавь оскорбления Первое")).isIn(Replies.completionPhrases());
+        assertThat(only(group, "Хлеб добавь ответы на редактирование Видел")).isIn(Replies.completionPhrases());
+        assertThat(only(group, "Хлеб покажи оскорбление")).isEqualTo("Оскорбления:\n1) Первое");
+        assertThat(only(group, "Хлеб покажи ответ на редактирование")).isEqualTo("Ответы на редактирование:\n1) Видел");
+        assertThat(only(group, "Хлеб удали оскорбления Первое")).isIn(Replies.completionPhrases());
+        assertThat(only(group, "Хлеб удали ответы на редактирование Видел")).isIn(Replies.completionPhrases());
+        assertThat(only(group, "Хлеб покажи оскорбления")).startsWith("Оскорблений пока нет");
+        assertThat(only(group, "Хлеб удали оскорбления")).isEqualTo("Необходимо указать текст: Хлеб удали оскорбления <текст>");
     }
 
     @Test
