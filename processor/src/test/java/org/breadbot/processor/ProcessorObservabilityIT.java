@@ -86,8 +86,8 @@ class ProcessorObservabilityIT {
                     .contains("r2dbc_pool_"));
             String prometheus = get(base + "/actuator/prometheus");
             assertThat(prometheus)
-                    .contains("bread_bot_processor_updates_total{outcome=\"applied\"}")
-                    .contains("bread_bot_processor_updates_total{outcome=\"beyond-horizon\"} 0.0")
+                    .contains("bread_bot_processor_updates_total{outcome=\"applied\",service=\"processor\"}")
+                    .contains("bread_bot_processor_updates_total{outcome=\"beyond-horizon\",service=\"processor\"} 0.0")
                     .contains("bread_bot_processor_dlt_total")
                     .contains("bread_bot_processor_processing_seconds_bucket{")
                     .contains("bread_bot_processor_update_age_seconds_bucket{")

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,10 @@ class SenderMetrics {
 
     /** The method tag of records that are no reply command. */
     static final String UNKNOWN_METHOD = "unknown";
+    /** The reasons of {@link #retried}. */
+    static final List<String> RETRY_REASONS = List.of("server_error", "unreachable", "outage");
+    /** The reasons of {@link #parked}. */
+    static final List<String> PARK_REASONS = List.of("rate_limit", "retry_after", "backoff");
 
     private final MeterRegistry registry;
     private final Timer rateLimitWait;
@@ -51,6 +56,9 @@ class SenderMetrics {
         this.fenced = Counter.builder("bread_bot.sender.fenced")
                 .description("Replies not sent because their partition has a newer owner, which sends them")
                 .register(registry);
+        // at 0 from the start, so that a dashboard and an alert see the series before the first retry
+        RETRY_REASONS.forEach(reason -> retries(reason));
+        PARK_REASONS.forEach(reason -> parkings(reason));
     }
 
     void fenced() {
@@ -76,20 +84,26 @@ class SenderMetrics {
 
     /** A wait that was retried in memory, by what it waited for ({@code server_error}, {@code outage}, ...). */
     void retried(String reason) {
-        Counter.builder("bread_bot.sender.retries")
+        retries(reason).increment();
+    }
+
+    private Counter retries(String reason) {
+        return Counter.builder("bread_bot.sender.retries")
                 .description("Waits before a retry, by what was waited for")
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     /** A reply parked instead of waited for, by why it waits ({@code retry_after}, {@code rate_limit}, ...). */
     void parked(String reason) {
-        Counter.builder("bread_bot.sender.parked")
+        parkings(reason).increment();
+    }
+
+    private Counter parkings(String reason) {
+        return Counter.builder("bread_bot.sender.parked")
                 .description("Replies parked (stored to wait out of their partition's commit path), by why")
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     /** How many chats of this instance's partitions have parked replies. */

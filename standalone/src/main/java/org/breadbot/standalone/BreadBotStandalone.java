@@ -1,6 +1,8 @@
 package org.breadbot.standalone;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -44,8 +47,20 @@ public final class BreadBotStandalone implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        BreadBotStandalone bot = start(System.getenv(), Map.of(), args);
+        boolean verbose = QuietLogging.verbose(System.getenv(), args);
+        QuietLogging.applyBeforeSpring(verbose);
+        BreadBotStandalone bot = start(System.getenv(), Map.of(), QuietLogging.springDefaults(verbose), args);
         Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "bread-bot-shutdown"));
+    }
+
+    /**
+     * Starts everything, with the services' own log levels.
+     *
+     * @param env       the environment variables to decide what to embed from
+     * @param overrides Spring properties that win over everything else (tests use them)
+     */
+    public static BreadBotStandalone start(Map<String, String> env, Map<String, Object> overrides, String... args) {
+        return start(env, overrides, Map.of(), args);
     }
 
     /**
@@ -53,8 +68,10 @@ public final class BreadBotStandalone implements AutoCloseable {
      *
      * @param env       the environment variables to decide what to embed from
      * @param overrides Spring properties that win over everything else (tests use them)
+     * @param defaults  Spring properties that lose to everything else (the jar's quiet log levels)
      */
-    public static BreadBotStandalone start(Map<String, String> env, Map<String, Object> overrides, String... args) {
+    static BreadBotStandalone start(Map<String, String> env, Map<String, Object> overrides,
+            Map<String, Object> defaults, String... args) {
         long started = System.nanoTime();
         StandaloneSettings settings = StandaloneSettings.from(env);
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings);
@@ -67,8 +84,10 @@ public final class BreadBotStandalone implements AutoCloseable {
             if (playground != null) {
                 shared.putAll(playground.properties());
             }
-            contexts.add(run(ProcessorApplication.class, WebApplicationType.NONE, shared, args));
-            contexts.add(run(SenderApplication.class, WebApplicationType.NONE, shared, args));
+            contexts.add(builder(ProcessorApplication.class, WebApplicationType.NONE, shared)
+                    .properties(defaults).run(args));
+            contexts.add(builder(SenderApplication.class, WebApplicationType.NONE, shared)
+                    .properties(defaults).run(args));
             Map<String, Object> ingress = new HashMap<>(shared);
             ingress.putAll(StandaloneSettings.webhookAccess(env, overrides));
             ingress.putAll(StandaloneSettings.listenAddress(env, overrides));
@@ -78,7 +97,8 @@ public final class BreadBotStandalone implements AutoCloseable {
                 ingress.putIfAbsent("bread-bot.ingress.polling.enabled", "true");
             }
             SpringApplicationBuilder ingressApplication =
-                    builder(IngressApplication.class, WebApplicationType.REACTIVE, ingress);
+                    builder(IngressApplication.class, WebApplicationType.REACTIVE, ingress).properties(defaults);
+            ingressApplication.initializers(servingMetricsOf(contexts.get(0), contexts.get(1)));
             if (playground != null) {
                 playground.attachTo(ingressApplication);
             }
@@ -87,9 +107,9 @@ public final class BreadBotStandalone implements AutoCloseable {
             new BreadBotStandalone(infrastructure, playground, contexts).close();
             throw e;
         }
-        log.info("bread-bot is up in {} ms{}", (System.nanoTime() - started) / 1_000_000,
-                playground != null ? "; playground at http://localhost:" + port(contexts.get(2)) + "/"
-                        : settings.polling() ? ", taking updates by long polling" : "");
+        StartupBanner banner = StartupBanner.of(settings, contexts.get(2).getEnvironment(), port(contexts.get(2)),
+                playground != null, (System.nanoTime() - started) / 1_000_000);
+        log.info("{}", banner);
         return new BreadBotStandalone(infrastructure, playground, contexts);
     }
 
@@ -102,11 +122,19 @@ public final class BreadBotStandalone implements AutoCloseable {
             Map<String, Object> properties) {
         return new SpringApplicationBuilder(application)
                 .web(type)
-                .bannerMode(type == WebApplicationType.NONE ? Banner.Mode.OFF : Banner.Mode.CONSOLE)
+                .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("standalone", properties)))
                 .initializers(BreadBotStandalone::ownNettyResources);
+    }
+
+    /** The ingress's {@code /actuator/prometheus} serves the processor's and the sender's meters too. */
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> servingMetricsOf(
+            ConfigurableApplicationContext... services) {
+        return context -> ((GenericApplicationContext) context).registerBean("mergedPrometheusRegistry",
+                PrometheusRegistry.class, () -> new MergedPrometheusRegistry(Arrays.stream(services)
+                        .map(service -> service.getBean(PrometheusRegistry.class)).toList()));
     }
 
     private static int port(ConfigurableApplicationContext context) {

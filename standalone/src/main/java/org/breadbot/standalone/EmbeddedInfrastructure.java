@@ -38,6 +38,7 @@ final class EmbeddedInfrastructure implements AutoCloseable {
             database = EmbeddedDatabase.builder()
                     .dataDirectory(settings.dataDirectory().resolve("postgres"))
                     .port(settings.databasePort())
+                    .stopAtExit(false)
                     .build()
                     .start();
             log.info("Embedded PostgreSQL listening on {}:{}", database.host(), database.port());

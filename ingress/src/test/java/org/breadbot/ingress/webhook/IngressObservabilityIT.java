@@ -102,7 +102,7 @@ class IngressObservabilityIT {
         await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(prometheus())
                 .contains("kafka_producer_record_send_total{"));
         assertThat(prometheus())
-                .contains("bread_bot_ingress_updates_total{outcome=\"stored\",source=\"webhook\"}")
+                .contains("bread_bot_ingress_updates_total{outcome=\"stored\",service=\"ingress\",source=\"webhook\"}")
                 .contains("bread_bot_ingress_produce_seconds_bucket{")
                 .contains("kafka_producer_record_error_total{")
                 .contains("kafka_producer_request_latency_avg{")

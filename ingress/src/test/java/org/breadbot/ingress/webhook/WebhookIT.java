@@ -378,10 +378,10 @@ class WebhookIT {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(metrics)
-                .contains("bread_bot_ingress_updates_total{outcome=\"stored\",source=\"webhook\"}")
-                .contains("bread_bot_ingress_updates_total{outcome=\"invalid\",source=\"webhook\"}")
-                .contains("bread_bot_ingress_updates_total{outcome=\"unauthorized\",source=\"webhook\"}")
-                .contains("bread_bot_ingress_produce_seconds_count{outcome=\"stored\",source=\"webhook\"}")
+                .contains("bread_bot_ingress_updates_total{outcome=\"stored\",service=\"ingress\",source=\"webhook\"}")
+                .contains("bread_bot_ingress_updates_total{outcome=\"invalid\",service=\"ingress\",source=\"webhook\"}")
+                .contains("bread_bot_ingress_updates_total{outcome=\"unauthorized\",service=\"ingress\",source=\"webhook\"}")
+                .contains("bread_bot_ingress_produce_seconds_count{outcome=\"stored\",service=\"ingress\",source=\"webhook\"}")
                 .doesNotContain(SECRET);
     }
 

@@ -400,9 +400,9 @@ class UpdatePipelineIT {
         assertThat(processor.getBean(KafkaHealthIndicator.class).health().block().getStatus()).isEqualTo(Status.UP);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body())
-                .contains("bread_bot_processor_updates_total{outcome=\"applied\"}")
-                .contains("bread_bot_processor_updates_total{outcome=\"duplicate\"}")
-                .contains("bread_bot_processor_updates_total{outcome=\"failed\"}")
+                .contains("bread_bot_processor_updates_total{outcome=\"applied\",service=\"processor\"}")
+                .contains("bread_bot_processor_updates_total{outcome=\"duplicate\",service=\"processor\"}")
+                .contains("bread_bot_processor_updates_total{outcome=\"failed\",service=\"processor\"}")
                 .contains("bread_bot_processor_processing_seconds_count")
                 .contains("bread_bot_processor_outbox_pending");
         assertThat(env.statusCode()).isEqualTo(404);

@@ -35,8 +35,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final String password;
     private EmbeddedPostgres postgres;
     private int port;
+    private final boolean stopAtExit;
 
     private EmbeddedDatabase(Builder builder) {
+        this.stopAtExit = builder.stopAtExit;
         this.dataDirectory = builder.dataDirectory;
         this.requestedPort = builder.port;
         this.database = checkedIdentifier(builder.database);
@@ -60,7 +62,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder zonky = EmbeddedPostgres.builder()
                     .setPort(port != 0 ? port : requestedPort)
-                    .setServerConfig("listen_addresses", HOST);
+                    .setServerConfig("listen_addresses", HOST)
+                    .setRegisterShutdownHook(stopAtExit);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 zonky.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
@@ -203,6 +206,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         private String database = "bread_bot";
         private String user = "bread_bot";
         private String password = "bread_bot";
+        private boolean stopAtExit = true;
 
         private Builder() {
         }
@@ -229,6 +233,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         public Builder user(String name, String password) {
             this.user = name;
             this.password = password;
+            return this;
+        }
+
+        /**
+         * Whether the server stops by a JVM shutdown hook of its own (the default). An application that stops it
+         * itself, after its own users of the database, turns this off: the hooks run in no fixed order, and the
+         * database going first fails everything that still writes while shutting down.
+         */
+        public Builder stopAtExit(boolean stopAtExit) {
+            this.stopAtExit = stopAtExit;
             return this;
         }
 

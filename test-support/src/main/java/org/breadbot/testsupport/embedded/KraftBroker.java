@@ -1,6 +1,8 @@
 package org.breadbot.testsupport.embedded;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -170,6 +172,8 @@ public final class KraftBroker implements AutoCloseable {
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .addDirectory(logDirectory.toString())
                     .setIgnoreFormatted(true)
+                    // it prints "Formatting metadata directory ..." to stdout; a fresh directory needs no news
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + logDirectory, e);

@@ -31,6 +31,9 @@ final class JobMetrics {
         Gauge.builder("bread_bot.jobs.pending", pending, AtomicLong::get)
                 .description("Jobs recorded and not finished, all instances")
                 .register(registry);
+        // at 0 from the start, so that a dashboard and an alert see the series before the first retry
+        retries("busy");
+        retries("failure");
     }
 
     Timer.Sample started() {
@@ -48,11 +51,14 @@ final class JobMetrics {
     }
 
     void retried(String reason) {
-        Counter.builder("bread_bot.jobs.retries")
+        retries(reason).increment();
+    }
+
+    private Counter retries(String reason) {
+        return Counter.builder("bread_bot.jobs.retries")
                 .description("Failed attempts of telegram.jobs records the error policy retried, by why")
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     void givenUp() {
