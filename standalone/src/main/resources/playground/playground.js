@@ -58,6 +58,10 @@
   const currentChat = () => chatById(state.currentChatId) || state.chats[0];
   const currentMember = () => memberById(state.currentMemberId) || state.members[0];
   const messagesOf = (chatId) => (state.messages[chatId] = state.messages[chatId] || []);
+  /** The forum topic a message is in: its message_thread_id when it is a topic message, else 0 (General). */
+  const topicOf = (message) => (message.is_topic_message && message.message_thread_id) || 0;
+  const currentTopic = (chat) => (chat.is_forum && chat.currentTopic) || 0;
+  const FORUM_TOPICS = ['Выпечка', 'Флуд'];
 
   function fullName(user) {
     return [user.first_name, user.last_name].filter(Boolean).join(' ') || String(user.id);
@@ -89,7 +93,9 @@
       if (member && member.username) object.username = member.username;
       return object;
     }
-    return { id: chat.id, type: chat.type, title: chat.title };
+    const object = { id: chat.id, type: chat.type, title: chat.title };
+    if (chat.is_forum) object.is_forum = true;
+    return object;
   }
 
   function remember(chatId, message) {
@@ -115,12 +121,14 @@
   }
 
   /** Update and message ids from the emulator, so that the chat's ids are one sequence with the bot's. */
-  function allocateIds(chat) {
+  function allocateIds(chat, openTopic) {
     const known = messagesOf(chat.id).reduce((max, m) => Math.max(max, m.message_id), 0);
+    const request = { chat: chatObject(chat), after_message_id: known, after_update_id: state.lastUpdateId || 0 };
+    if (openTopic) request.open_topic = true;
     return fetchJson('/playground-api/ids', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ chat: chatObject(chat), after_message_id: known, after_update_id: state.lastUpdateId || 0 })
+      body: JSON.stringify(request)
     });
   }
 
@@ -153,6 +161,14 @@
     if (replyTarget && replyTarget.chat.id === chat.id) {
       message.reply_to_message = asRepliedMessage(replyTarget);
     }
+    const topic = currentTopic(chat);
+    if (topic) {
+      // as in Telegram: a topic message that answers nothing answers the topic's opening service message
+      message.message_thread_id = topic;
+      message.is_topic_message = true;
+      const opening = messagesOf(chat.id).find((m) => m.message_id === topic);
+      if (!message.reply_to_message && opening) message.reply_to_message = asRepliedMessage(opening);
+    }
     const update = { update_id: ids.update_id, message };
     clearReply();
     remember(chat.id, Object.assign({}, message, { local: { status: 'sending' } }));
@@ -161,6 +177,24 @@
     remember(chat.id, Object.assign({}, message, { local: status }));
     renderMessages();
     return status.status === 'sent';
+  }
+
+  /** Opens a forum topic: its id comes from the emulator, and the bot gets the service message as Telegram sends it. */
+  async function createTopic(chat, name) {
+    const ids = await allocateIds(chat, true);
+    state.lastUpdateId = Math.max(state.lastUpdateId || 0, ids.update_id);
+    const message = {
+      message_id: ids.message_id,
+      from: userObject(currentMember()),
+      chat: chatObject(chat),
+      date: ids.date,
+      message_thread_id: ids.message_id,
+      is_topic_message: true,
+      forum_topic_created: { name, icon_color: 7322096 }
+    };
+    chat.topics = (chat.topics || []).concat([{ id: ids.message_id, name }]);
+    remember(chat.id, message);
+    await postUpdate({ update_id: ids.update_id, message });
   }
 
   async function postUpdate(update) {
@@ -253,7 +287,33 @@
     renderChats();
     renderMembers();
     renderHeader();
+    renderTopics();
     renderMessages();
+  }
+
+  /** A forum's topics bar: General and each topic; the chat shows the messages of the chosen one. */
+  function renderTopics() {
+    const chat = currentChat();
+    const bar = $('topics');
+    bar.textContent = '';
+    bar.hidden = !chat.is_forum;
+    if (!chat.is_forum) return;
+    const topics = [{ id: 0, name: 'Общий' }].concat(chat.topics || []);
+    for (const topic of topics) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'topic' + (topic.id === currentTopic(chat) ? ' active' : '');
+      button.dataset.topicId = String(topic.id);
+      button.textContent = '# ' + topic.name;
+      button.addEventListener('click', () => {
+        chat.currentTopic = topic.id;
+        clearReply();
+        save();
+        renderTopics();
+        renderMessages();
+      });
+      bar.appendChild(button);
+    }
   }
 
   function avatar(name, id, extraClass) {
@@ -331,7 +391,7 @@
     $('chat-title').textContent = chatTitle(chat);
     $('chat-subtitle').textContent = chat.type === 'private'
       ? 'личный чат с ботом · chat id ' + chat.id
-      : participants(state.members.length) + ' и бот · chat id ' + chat.id;
+      : (chat.is_forum ? 'форум · ' : '') + participants(state.members.length) + ' и бот · chat id ' + chat.id;
     $('composer-text').placeholder = 'Сообщение от ' + currentMember().first_name + '…  (' + botName() + ' help)';
   }
 
@@ -347,7 +407,8 @@
     const container = $('messages');
     const nearBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 120;
     const chat = currentChat();
-    const list = messagesOf(chat.id);
+    const all = messagesOf(chat.id);
+    const list = chat.is_forum ? all.filter((m) => topicOf(m) === currentTopic(chat)) : all;
     container.textContent = '';
     if (!list.length) {
       const empty = document.createElement('div');
@@ -365,7 +426,14 @@
         container.appendChild(divider);
         previousDay = day;
       }
-      container.appendChild(renderMessage(chat, message, list));
+      if (message.forum_topic_created) {
+        const opened = document.createElement('div');
+        opened.className = 'service';
+        opened.textContent = 'Создана тема «' + message.forum_topic_created.name + '»';
+        container.appendChild(opened);
+        continue;
+      }
+      container.appendChild(renderMessage(chat, message, all));
     }
     renderChats();
     if (nearBottom || list.length && list[list.length - 1].local) container.scrollTop = container.scrollHeight;
@@ -541,6 +609,7 @@
     if (message.animation) return 'GIF';
     if (message.video) return 'Видео';
     if (message.video_note) return 'Видеосообщение';
+    if (message.forum_topic_created) return 'Тема «' + message.forum_topic_created.name + '»';
     return 'Сообщение';
   }
 
@@ -594,10 +663,24 @@
     }
     const title = $('new-chat-title').value.trim() || 'Группа ' + (state.chats.length + 1);
     const id = -(1000000000000 + Math.floor(Math.random() * 1000000000));
-    state.chats.push({ id, type: 'supergroup', title });
+    const chat = type === 'forum'
+      ? { id, type: 'supergroup', is_forum: true, title, topics: [], currentTopic: 0 }
+      : { id, type: 'supergroup', title };
+    state.chats.push(chat);
     $('new-chat-title').value = '';
     $('new-chat-form').hidden = true;
     selectChat(id);
+    if (chat.is_forum) openTopics(chat);
+  }
+
+  async function openTopics(chat) {
+    try {
+      for (const name of FORUM_TOPICS) await createTopic(chat, name);
+    } catch (e) {
+      showError('Не удалось создать тему: ' + e.message);
+    }
+    save();
+    if (currentChat().id === chat.id) renderAll();
   }
 
   function addMember(event) {

@@ -33,7 +33,8 @@ import reactor.util.retry.RetryBackoffSpec;
  * <li>any wait longer than {@code park-after} (the chat's rate limit with the replies queued before it, a
  * {@code retry_after}, a back-off) is not waited here: the delivery ends {@link DeliveryOutcome#PARKED}, with
  * when to continue and what it used up, and the caller parks the reply ({@link ReplyIntake});</li>
- * <li>400 "message to be replied not found" → once more without the reply; 400 with {@code migrate_to_chat_id} →
+ * <li>400 "message to be replied not found" → once more without the reply; 400 "message thread not found" (the
+ * forum topic was deleted) → once more in the General topic; 400 with {@code migrate_to_chat_id} →
  * remember the new id, send there; 403 → mark the chat blocked, dead letter; other 400 → dead letter;
  * 401 → stop the sender (fatal).</li>
  * </ol>
@@ -342,7 +343,12 @@ final class ReplyDelivery {
         if (refused instanceof BotApiException.BadRequest badRequest && badRequest.isReplyTargetMissing()
                 && reply.replyToMessageId() != null) {
             log.info("The message reply {} answers is gone; sending it without the reply", reply.id());
-            return sendToChat(job, withoutReplyTarget(reply), redirects, attempt);
+            return sendToChat(job, reply.withoutReplyTarget(), redirects, attempt);
+        }
+        if (refused instanceof BotApiException.BadRequest badRequest && badRequest.isThreadMissing()
+                && reply.messageThreadId() != null) {
+            log.info("The forum topic of reply {} is gone; sending it to the General topic", reply.id());
+            return sendToChat(job, reply.inThread(null), redirects, attempt);
         }
         if (refused instanceof BotApiException.Forbidden) {
             return markChat(job, reply, ChatDeliveryStates.BLOCKED, refused);
@@ -428,10 +434,5 @@ final class ReplyDelivery {
 
     private static boolean madeBefore(ReplyCommand reply, Instant blockedAt) {
         return reply.createdAt() == null || !reply.createdAt().isAfter(blockedAt);
-    }
-
-    private static ReplyCommand withoutReplyTarget(ReplyCommand reply) {
-        return new ReplyCommand(reply.id(), reply.chatId(), reply.method(), reply.text(), reply.fileId(),
-                reply.caption(), null, reply.parseMode(), reply.entities(), reply.updateId(), reply.createdAt());
     }
 }

@@ -74,6 +74,9 @@ final class ReplyParser {
         if (reply.chatId() == 0) {
             return "chatId is missing";
         }
+        if (reply.messageThreadId() != null && reply.messageThreadId() <= 0) {
+            return "messageThreadId is not a topic id";
+        }
         if (reply.parseMode() != null && !PARSE_MODES.contains(reply.parseMode().toLowerCase(Locale.ROOT))) {
             return "unsupported parseMode";
         }

@@ -247,6 +247,24 @@ class DeliveryIT {
     }
 
     @Test
+    void aReplyInAForumTopicCarriesTheTopicAndGoesToGeneralWhenTheTopicIsGone() {
+        fixture.send(text(-1_001_010L, 1, "in the topic", 5).inThread(42));
+        awaitDelivered(-1_001_010L, "in the topic");
+        assertThat(callsTo("sendMessage", -1_001_010L).get(0).messageThreadId()).isEqualTo(42);
+
+        fixture.telegram.script("sendMessage", FakeResponse.badRequest("message thread not found"));
+        fixture.send(text(-1_001_010L, 2, "topic deleted", 6).inThread(43));
+
+        awaitDelivered(-1_001_010L, "in the topic", "topic deleted");
+        List<ApiCall> calls = callsTo("sendMessage", -1_001_010L);
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(1).messageThreadId()).isEqualTo(43);
+        assertThat(calls.get(2).messageThreadId()).isNull();
+        assertThat(calls.get(2).replyToMessageId()).as("still a reply when its message is there").isEqualTo(6);
+        assertThat(fixture.deadLetters()).noneMatch(record -> "-1001010".equals(record.key()));
+    }
+
+    @Test
     void poisonRecordsAreDeadLetteredAsTheyCameAndTheRecordsAfterThemDelivered() {
         String chat = "1009";
         byte[] notJson = {(byte) 0xff, 0x00, 'x'};

@@ -80,9 +80,13 @@ class ReplyParserTest {
                 now))).problem()).hasMessageContaining("fileId");
         assertThat(ReplyParser.parse(record(ReplyCommand.media("a", 1, ReplyMethod.SEND_PHOTO, "f", "c".repeat(1025),
                 null, 1, now))).problem()).hasMessageContaining("caption");
-        ReplyCommand badParseMode = new ReplyCommand("a", 1, ReplyMethod.SEND_MESSAGE, "hi", null, null, null,
+        ReplyCommand badParseMode = new ReplyCommand("a", 1, ReplyMethod.SEND_MESSAGE, "hi", null, null, null, null,
                 "<script>", null, 1, now);
         assertThat(ReplyParser.parse(record(badParseMode)).problem()).hasMessageContaining("parseMode");
+        assertThat(ReplyParser.parse(record(ReplyCommand.text("a", 1, "hi", null, 1, now).inThread(0))).problem())
+                .hasMessageContaining("messageThreadId");
+        assertThat(ReplyParser.parse(record(ReplyCommand.text("a", 1, "hi", null, 1, now).inThread(7))).problem())
+                .isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.breadbot.common.telegram.User;
 import org.breadbot.testsupport.ApiCall;
 import org.breadbot.testsupport.FakeResponse;
 import org.breadbot.testsupport.TestUsers;
@@ -90,6 +91,52 @@ class PipelineIT {
 
         bot.post(Updates.text("Хлеб help").inGroup(chat).from(TestUsers.ALICE));
         assertThat(messagesTo(chat, 3).get(2).text()).contains("1) покажи");
+    }
+
+    @Test
+    void inAForumTopicEveryAnswerGoesToTheTopicItWasAskedIn() {
+        long chat = newGroup();
+        Updates.Builder question = Updates.text("Хлеб выбери чай или кофе").inGroup(chat).inTopic(7)
+                .from(TestUsers.ALICE);
+        bot.post(question);
+        ApiCall choice = messagesTo(chat, 1).get(0);
+        assertThat(choice.messageThreadId()).isEqualTo(7);
+        assertThat(choice.replyToMessageId()).isEqualTo(question.messageId());
+
+        bot.post(Updates.text("Хлеб добавь триггер привет=медвед").inGroup(chat).inTopic(7).from(TestUsers.ALICE));
+        messagesTo(chat, 2);
+        bot.post(Updates.text("привет").inGroup(chat).inTopic(9).from(TestUsers.BOB));
+        ApiCall trigger = messagesTo(chat, 3).get(2);
+        assertThat(trigger.text()).isEqualTo("медвед");
+        assertThat(trigger.messageThreadId()).as("the topic of the message that set it off").isEqualTo(9);
+
+        bot.post(Updates.text("привет").inGroup(chat).forum().from(TestUsers.BOB));
+        ApiCall general = messagesTo(chat, 4).get(3);
+        assertThat(general.text()).isEqualTo("медвед");
+        assertThat(general.params().has("message_thread_id")).as("the General topic takes none").isFalse();
+    }
+
+    @Test
+    void theOpeningMessageOfATopicIsNotTheMessageACommandRepliesTo() {
+        long chat = newGroup();
+
+        bot.post(Updates.text("Хлеб запомни триггер ключ").inGroup(chat).inTopic(11).from(TestUsers.ALICE));
+
+        ApiCall answer = messagesTo(chat, 1).get(0);
+        assertThat(answer.text()).isEqualTo("Необходимо выбрать сообщение в качестве ответа для обработки");
+        assertThat(answer.messageThreadId()).isEqualTo(11);
+    }
+
+    @Test
+    void outsideForumTopicsNoThreadIsSentNotEvenForTheThreadOfAReplyInASupergroup() {
+        long chat = newGroup();
+        bot.post(Updates.text("Хлеб выбери раз или два").inGroup(chat).field("message_thread_id", 55)
+                .from(TestUsers.ALICE));
+        User loner = new User(770_001L, false, "Loner", null, null, "ru");
+        bot.post(Updates.text("Хлеб выбери три или четыре").from(loner).privateChat());
+
+        assertThat(messagesTo(chat, 1).get(0).params().has("message_thread_id")).isFalse();
+        assertThat(messagesTo(loner.id(), 1).get(0).params().has("message_thread_id")).isFalse();
     }
 
     @Test

@@ -43,7 +43,13 @@ public record ApiCall(String method, JsonNode params, Instant at, int status) {
         return id.isMissingNode() || id.isNull() ? null : id.asInt();
     }
 
-    /** True when the fake answered with a 2xx status. */
+    /** {@code message_thread_id} (the forum topic sent to), or null. */
+    public Integer messageThreadId() {
+        JsonNode id = params.path("message_thread_id");
+        return id.isMissingNode() || id.isNull() ? null : id.asInt();
+    }
+
+        /** True when the fake answered with a 2xx status. */
     public boolean succeeded() {
         return status >= 200 && status < 300;
     }

@@ -145,6 +145,8 @@ public final class Updates {
         private User from = TestUsers.ALICE;
         private Long groupId;
         private String groupTitle;
+        private boolean forum;
+        private Integer topicId;
         private String text;
         private String caption;
         private Builder replyTo;
@@ -193,6 +195,26 @@ public final class Updates {
         public Builder inGroup(long chatId, String title) {
             this.groupId = chatId;
             this.groupTitle = title;
+            return this;
+        }
+
+        /**
+         * Makes the group a forum supergroup ({@code is_forum}); the message is in its General topic unless
+         * {@link #inTopic} names another.
+         */
+        public Builder forum() {
+            this.forum = true;
+            return this;
+        }
+
+        /**
+         * Puts the message in forum topic {@code threadId} of its group, as Telegram does: {@code message_thread_id},
+         * {@code is_topic_message}, and, when it answers nothing else, the topic's opening service message (id =
+         * the thread id, {@code forum_topic_created}) as {@code reply_to_message}.
+         */
+        public Builder inTopic(int threadId) {
+            this.forum = true;
+            this.topicId = threadId;
             return this;
         }
 
@@ -300,8 +322,18 @@ public final class Updates {
             if (editDate != null) {
                 message.put("edit_date", editDate);
             }
+            if (topicId != null) {
+                message.put("message_thread_id", topicId).put("is_topic_message", true);
+            }
             if (withReply && replyTo != null) {
                 message.set("reply_to_message", replyTo.messageNode(chat.deepCopy(), false));
+            } else if (withReply && topicId != null) {
+                ObjectNode opening = MAPPER.createObjectNode().put("message_id", topicId);
+                opening.set("from", MAPPER.valueToTree(from));
+                opening.set("chat", chat.deepCopy());
+                opening.put("date", date).put("message_thread_id", topicId).put("is_topic_message", true);
+                opening.putObject("forum_topic_created").put("name", "Topic " + topicId).put("icon_color", 7322096);
+                message.set("reply_to_message", opening);
             }
             if (text != null) {
                 message.put("text", text);
@@ -317,6 +349,9 @@ public final class Updates {
         private ObjectNode chatNode() {
             ObjectNode chat = MAPPER.createObjectNode().put("id", chatId());
             if (groupId != null) {
+                if (forum) {
+                    return chat.put("title", groupTitle).put("type", "supergroup").put("is_forum", true);
+                }
                 return chat.put("title", groupTitle)
                         .put("type", groupId <= SUPERGROUP_ID_BOUND ? "supergroup" : "group");
             }

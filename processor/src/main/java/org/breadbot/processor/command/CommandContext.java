@@ -33,7 +33,7 @@ public record CommandContext(MessageContext message, Parsed parsed) {
 
     /** The message the command message replies to, or null. */
     public Message repliedTo() {
-        return message.message().replyToMessage();
+        return message.message().repliedMessage();
     }
 
     /** A plain-text reply to the command message. */

@@ -63,7 +63,7 @@ class CommandHandler implements ChainHandler {
     }
 
     private Mono<HandlerResult> run(ChatCommand command, CommandContext context) {
-        if (command.spec().replyRequired() && context.message().message().replyToMessage() == null) {
+        if (command.spec().replyRequired() && context.message().message().repliedMessage() == null) {
             return Mono.just(HandlerResult.error(Replies.REPLY_REQUIRED))
                     .doOnNext(result -> count(command, result));
         }

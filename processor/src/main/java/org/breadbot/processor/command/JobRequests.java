@@ -26,7 +26,7 @@ final class JobRequests {
             String prePrompt) {
         MessageContext message = context.message();
         Job job = Job.of(kind, message.chatId(), message.update().updateId(), message.messageId(), text, prePrompt,
-                message.now().toInstant(ZoneOffset.UTC));
+                message.now().toInstant(ZoneOffset.UTC)).inThread(message.message().topicThreadId());
         return jobs.enqueue(job).thenReturn(CommandResult.answers());
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.breadbot.common.reply.ReplyCommand;
+import org.breadbot.common.telegram.Message;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -167,10 +168,18 @@ final class UpdatePipeline {
                 answer.fileId(),
                 answer.caption(),
                 answer.replyToMessageId(),
+                topicOf(update, answer),
                 answer.parseMode(),
                 answer.entities(),
                 update.updateId(),
                 clock.instant());
+    }
+
+    /** An answer in the update's own chat goes to the forum topic the update came from; elsewhere, none. */
+    private static Integer topicOf(IncomingUpdate update, Answer answer) {
+        Message message = update.update().effectiveMessage();
+        return message != null && message.chat() != null && message.chat().id() == answer.chatId()
+                ? message.topicThreadId() : null;
     }
 
     private static Set<Long> chatsOf(List<ReplyCommand> replies) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param chatId           the Telegram chat to answer in
  * @param updateId         the update whose command asked for it
  * @param replyToMessageId the command message, which the answer replies to
+ * @param messageThreadId  the forum topic the command was sent in, or null
  * @param text             the command's rest text (the prompt), or null
  * @param prePrompt        the alias the user typed, for {@link JobKind#THINK}; else null
  * @param createdAt        when the command ran
@@ -26,6 +27,7 @@ public record Job(
         long chatId,
         long updateId,
         Integer replyToMessageId,
+        Integer messageThreadId,
         String text,
         String prePrompt,
         Instant createdAt) {
@@ -35,11 +37,16 @@ public record Job(
         Objects.requireNonNull(kind, "kind");
     }
 
-    /** A new job of the update, with its deterministic id. */
+    /** A new job of the update, with its deterministic id, outside forum topics. */
     public static Job of(JobKind kind, long chatId, long updateId, Integer replyToMessageId, String text,
             String prePrompt, Instant createdAt) {
-        return new Job(idFor(chatId, updateId), kind, chatId, updateId, replyToMessageId, text, prePrompt,
+        return new Job(idFor(chatId, updateId), kind, chatId, updateId, replyToMessageId, null, text, prePrompt,
                 createdAt);
+    }
+
+    /** The same job, answered in forum topic {@code threadId} (null: none). */
+    public Job inThread(Integer threadId) {
+        return new Job(id, kind, chatId, updateId, replyToMessageId, threadId, text, prePrompt, createdAt);
     }
 
     /** One update asks for at most one job: a command message runs one command. */

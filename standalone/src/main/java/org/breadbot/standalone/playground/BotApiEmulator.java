@@ -157,6 +157,14 @@ final class BotApiEmulator {
         if (problem != null) {
             return badRequest(problem);
         }
+        Integer threadId = null;
+        if (params.hasNonNull("message_thread_id")) {
+            Long thread = number(params.path("message_thread_id"));
+            if (thread == null || !chats.isTopic(chatId, thread)) {
+                return badRequest("message thread not found");
+            }
+            threadId = thread.intValue();
+        }
         Integer replyTo = replyTarget(params);
         if (replyTo != null && !chats.isKnownMessage(chatId, replyTo)) {
             if (!allowsSendingWithoutReply(params)) {
@@ -165,6 +173,9 @@ final class BotApiEmulator {
             replyTo = null;
         }
         ObjectNode message = message(chatId, replyTo);
+        if (threadId != null) {
+            message.put("message_thread_id", threadId).put("is_topic_message", true);
+        }
         message.setAll(content);
         String raw = method.equals("sendMessage") ? text(params, "text") : text(params, MEDIA.get(method));
         sent.sent(message.deepCopy(), raw);
@@ -206,7 +217,7 @@ final class BotApiEmulator {
         if (caption.isEmpty() || NO_CAPTION.contains(method)) {
             return null;
         }
-        return formatInto(content, caption, params.path("caption_parse_mode"), params.path("caption_entities"),
+        return formatInto(content, caption, params.path("parse_mode"), params.path("caption_entities"),
                 "caption", "caption_entities", MAX_CAPTION_LENGTH);
     }
 
@@ -289,7 +300,11 @@ final class BotApiEmulator {
 
     /** A numeric chat id (number or decimal string); null when missing or not numeric. */
     private static Long chatId(ObjectNode params) {
-        JsonNode id = params.path("chat_id");
+        return number(params.path("chat_id"));
+    }
+
+    /** An integer given as a number or a decimal string, as Telegram takes ids; null otherwise. */
+    private static Long number(JsonNode id) {
         if (id.isIntegralNumber()) {
             return id.canConvertToLong() ? id.asLong() : null;
         }

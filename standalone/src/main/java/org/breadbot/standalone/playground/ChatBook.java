@@ -2,7 +2,10 @@ package org.breadbot.standalone.playground;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.breadbot.common.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ChatBook {
 
     static final int MAX_CHATS = 10_000;
+    static final int MAX_TOPICS_PER_CHAT = 100;
     private static final int MAX_NAME_LENGTH = 128;
 
     private final AtomicLong lastUpdateId = new AtomicLong(Instant.now().getEpochSecond());
@@ -30,6 +34,8 @@ final class ChatBook {
     private static final class ChatState {
         int lastMessageId;
         ObjectNode chat;
+        /** The forum's topics by thread id: the id of the service message that opened each. */
+        final Set<Integer> topics = new LinkedHashSet<>();
     }
 
     /** The next message id of a chat, above {@code after} (the highest id the caller already knows). */
@@ -37,6 +43,27 @@ final class ChatBook {
         ChatState state = state(chatId);
         state.lastMessageId = Math.max(state.lastMessageId, Math.max(0, after)) + 1;
         return state.lastMessageId;
+    }
+
+    /**
+     * Opens a forum topic whose thread id is the chat's next message id (the service message that opens it);
+     * empty when the chat is no forum or has {@link #MAX_TOPICS_PER_CHAT} topics.
+     */
+    synchronized OptionalInt openTopic(long chatId, int after) {
+        ChatState state = state(chatId);
+        if (state.chat == null || !state.chat.path("is_forum").asBoolean(false)
+                || state.topics.size() >= MAX_TOPICS_PER_CHAT) {
+            return OptionalInt.empty();
+        }
+        int threadId = nextMessageId(chatId, after);
+        state.topics.add(threadId);
+        return OptionalInt.of(threadId);
+    }
+
+    /** True when the chat is a forum with an open topic of this thread id. */
+    synchronized boolean isTopic(long chatId, long threadId) {
+        ChatState state = chats.get(chatId);
+        return state != null && threadId > 0 && threadId <= Integer.MAX_VALUE && state.topics.contains((int) threadId);
     }
 
     /** True when the chat's sequence has handed out this id. */
@@ -62,6 +89,9 @@ final class ChatBook {
                 : chatId < 0 && (type.equals("group") || type.equals("supergroup"));
         if (fits) {
             chat.put("type", type);
+        }
+        if (type.equals("supergroup") && fits && description.path("is_forum").asBoolean(false)) {
+            chat.put("is_forum", true);
         }
         for (String field : new String[] {"title", "first_name", "last_name", "username"}) {
             String value = description.path(field).isString() ? description.path(field).asString() : "";

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.breadbot.common.json.Json;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
@@ -70,7 +71,7 @@ final class PlaygroundHandler implements SmartLifecycle {
     }
 
     /**
-     * The next update id and the chat's next message id. Messages of a chat share one sequence with the bot's,
+     * The next update id and the chat's next message id; with {@code open_topic} the id opens a forum topic. Messages of a chat share one sequence with the bot's,
      * as in Telegram; the page passes the highest ids it knows, so ids keep growing across restarts.
      */
     Mono<ServerResponse> ids(ServerRequest request) {
@@ -98,9 +99,21 @@ final class PlaygroundHandler implements SmartLifecycle {
         chats.describe(chatId, chat);
         int afterMessage = (int) clamp(json.path("after_message_id").asLong(0), Integer.MAX_VALUE / 2);
         long afterUpdate = clamp(json.path("after_update_id").asLong(0), MAX_UPDATE_ID);
+        int messageId;
+        if (json.path("open_topic").asBoolean(false)) {
+            // the topic's opening service message: its id is the topic's message_thread_id
+            OptionalInt topic = chats.openTopic(chatId, afterMessage);
+            if (topic.isEmpty()) {
+                return problem(HttpStatus.BAD_REQUEST, "the chat is no forum, or has " + ChatBook.MAX_TOPICS_PER_CHAT
+                        + " topics already");
+            }
+            messageId = topic.getAsInt();
+        } else {
+            messageId = chats.nextMessageId(chatId, afterMessage);
+        }
         ObjectNode ids = Json.mapper().createObjectNode()
                 .put("update_id", chats.nextUpdateId(afterUpdate))
-                .put("message_id", chats.nextMessageId(chatId, afterMessage))
+                .put("message_id", messageId)
                 .put("date", Instant.now().getEpochSecond());
         return json(HttpStatus.OK, ids);
     }

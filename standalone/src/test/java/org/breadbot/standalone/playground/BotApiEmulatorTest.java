@@ -162,7 +162,7 @@ class BotApiEmulatorTest {
     void mediaMethodsReturnTheMediaByFileId() {
         JsonNode sticker = call("sendSticker", "{\"chat_id\":1,\"sticker\":\"pg_sticker_bread\"}").body().path("result");
         JsonNode photo = call("sendPhoto", "{\"chat_id\":1,\"photo\":\"pg_photo_loaf\",\"caption\":\"<i>x</i>\","
-                + "\"caption_parse_mode\":\"HTML\"}").body().path("result");
+                + "\"parse_mode\":\"HTML\"}").body().path("result");
         JsonNode voice = call("sendVoice", "{\"chat_id\":1,\"voice\":\"someone-elses-file\"}").body().path("result");
 
         assertThat(sticker.path("sticker").path("file_id").asString()).isEqualTo("pg_sticker_bread");
@@ -174,6 +174,32 @@ class BotApiEmulatorTest {
         assertThat(photo.path("caption_entities").get(0).path("type").asString()).isEqualTo("italic");
         assertThat(voice.path("voice").path("file_id").asString()).isEqualTo("someone-elses-file");
         assertThat(contents).containsExactly("pg_sticker_bread", "pg_photo_loaf", "someone-elses-file");
+    }
+
+    @Test
+    void aForumTopicTakesMessagesAndEchoesItsThreadOtherThreadsAreNotFound() {
+        long forum = -1_001_000_000_777L;
+        chats.describe(forum, params("{\"id\":" + forum + ",\"type\":\"supergroup\",\"title\":\"F\",\"is_forum\":true}"));
+        int topic = chats.openTopic(forum, 0).orElseThrow();
+
+        JsonNode inTopic = call("sendSticker", "{\"chat_id\":" + forum + ",\"message_thread_id\":" + topic
+                + ",\"sticker\":\"pg_sticker_bread\"}").body().path("result");
+        JsonNode general = call("sendMessage", "{\"chat_id\":" + forum + ",\"text\":\"x\"}").body().path("result");
+
+        assertThat(inTopic.path("message_thread_id").asInt()).isEqualTo(topic);
+        assertThat(inTopic.path("is_topic_message").asBoolean()).isTrue();
+        assertThat(inTopic.path("chat").path("is_forum").asBoolean()).isTrue();
+        assertThat(general.has("message_thread_id")).isFalse();
+        for (String thread : new String[] {"0", "-1", String.valueOf(topic + 1000), "\"x\"", "1.5"}) {
+            Answer refused = call("sendMessage", "{\"chat_id\":" + forum + ",\"message_thread_id\":" + thread
+                    + ",\"text\":\"x\"}");
+            assertThat(refused.status()).as(thread).isEqualTo(400);
+            assertThat(refused.body().path("description").asString())
+                    .isEqualTo("Bad Request: message thread not found");
+        }
+        assertThat(call("sendMessage", "{\"chat_id\":" + GROUP + ",\"message_thread_id\":" + topic
+                + ",\"text\":\"x\"}").status()).as("not a topic of that chat").isEqualTo(400);
+        assertThat(chats.openTopic(GROUP, 0)).as("an ordinary group has no topics").isEmpty();
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.node.ObjectNode;
@@ -249,6 +250,28 @@ class PlaygroundBrowserIT {
 
         Path saved = screenshot("playground.png");
         assertThat(saved).isNotEmptyFile();
+    }
+
+    @Test
+    @Order(6)
+    void aNewForumHasTwoTopicsAndTheBotAnswersInTheTopicItWasAskedIn() {
+        click(By.id("new-chat"));
+        new Select(driver.findElement(By.id("new-chat-type"))).selectByValue("forum");
+        driver.findElement(By.id("new-chat-title")).sendKeys("Форум пекарей");
+        click(By.cssSelector("#new-chat-form button[type='submit']"));
+        waitFor(d -> texts("#topics .topic").size() == 3);
+        assertThat(texts("#topics .topic")).containsExactly("# Общий", "# Выпечка", "# Флуд");
+
+        click(By.cssSelector("#topics .topic:nth-child(3)"));
+        Shown question = say("Хлеб выбери чай или кофе");
+        Shown answer = botReplyTo(question);
+        assertThat(answer.text()).as("shown in the topic: the emulator echoed its message_thread_id")
+                .isIn("чай", "кофе");
+
+        click(By.cssSelector("#topics .topic:nth-child(1)"));
+        waitFor(d -> messages().stream().noneMatch(shown -> shown.id() == answer.id() || shown.id() == question.id()));
+        Shown general = say("Хлеб выбери да или нет");
+        assertThat(botReplyTo(general).text()).isIn("да", "нет");
     }
 
     // ------------------------------------------------------------------ page helpers

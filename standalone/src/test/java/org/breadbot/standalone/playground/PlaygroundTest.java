@@ -111,7 +111,7 @@ class PlaygroundTest {
 
     @Test
     void telegramsErrorsReachTheClientTyped() {
-        ReplyCommand toMissing = new ReplyCommand("r3", 77, ReplyMethod.SEND_MESSAGE, "x", null, null, 12345, null,
+        ReplyCommand toMissing = new ReplyCommand("r3", 77, ReplyMethod.SEND_MESSAGE, "x", null, null, 12345, null, null,
                 null, 3, Instant.now());
 
         assertThatThrownBy(() -> clientWithToken("1:wrong").getMe().block(WAIT))

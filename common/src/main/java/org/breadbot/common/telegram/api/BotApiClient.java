@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.breadbot.common.json.Json;
 import org.breadbot.common.reply.ReplyCommand;
+import org.breadbot.common.reply.ReplyMethod;
 import org.breadbot.common.telegram.ChatMember;
 import org.breadbot.common.telegram.Message;
 import org.breadbot.common.telegram.ResponseParameters;
@@ -145,13 +146,18 @@ public class BotApiClient {
     private static Map<String, Object> paramsOf(ReplyCommand reply) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("chat_id", reply.chatId());
+        if (reply.messageThreadId() != null) {
+            params.put("message_thread_id", reply.messageThreadId());
+        }
         params.put(reply.method().contentParameter(),
-                reply.method() == org.breadbot.common.reply.ReplyMethod.SEND_MESSAGE ? reply.text() : reply.fileId());
+                reply.method() == ReplyMethod.SEND_MESSAGE ? reply.text() : reply.fileId());
         if (reply.caption() != null && reply.method().takesCaption()) {
             params.put("caption", reply.caption());
         }
-        if (reply.parseMode() != null) {
-            params.put(reply.method().takesCaption() ? "caption_parse_mode" : "parse_mode", reply.parseMode());
+        if (reply.parseMode() != null && (reply.method().takesCaption() ? reply.caption() != null
+                : reply.method() == ReplyMethod.SEND_MESSAGE)) {
+            // one name for the text's and the caption's mode; stickers and video notes carry neither
+            params.put("parse_mode", reply.parseMode());
         }
         if (reply.entities() != null && !reply.entities().isEmpty()) {
             params.put(reply.method().takesCaption() ? "caption_entities" : "entities", reply.entities());

@@ -86,6 +86,11 @@ public class BotApiException extends RuntimeException {
         public boolean isReplyTargetMissing() {
             return description() != null && description().contains("message to be replied not found");
         }
+
+        /** "message thread not found": the forum topic was deleted; worth one resend to the General topic. */
+        public boolean isThreadMissing() {
+            return description() != null && description().contains("message thread not found");
+        }
     }
 
     /** 403: the bot was blocked or kicked; permanent for that chat. */

@@ -78,7 +78,8 @@ final class JobRunner {
         for (int position = 0; position < answers.size(); position++) {
             Answer answer = answers.get(position);
             replies.add(new ReplyCommand(job.replyId(position), answer.chatId(), answer.method(), answer.text(),
-                    answer.fileId(), answer.caption(), answer.replyToMessageId(), answer.parseMode(),
+                    answer.fileId(), answer.caption(), answer.replyToMessageId(),
+                    answer.chatId() == job.chatId() ? job.messageThreadId() : null, answer.parseMode(),
                     answer.entities(), job.updateId(), clock.instant()));
         }
         return replies;

@@ -132,6 +132,20 @@ class QueuedJobsIT {
     }
 
     @Test
+    void aJobAskedInAForumTopicIsAnsweredInThatTopic() throws Exception {
+        service.script("/api/random", json("{\"id\":2,\"text\":\"Пиши в тему\"}"));
+        long chat = CHATS.decrementAndGet();
+        try (RepliesTap replies = new RepliesTap(Topics.REPLIES)) {
+            send(Updates.text("Хлеб совет").inGroup(chat).inTopic(12).messageId(40));
+
+            ReplyCommand reply = replies.await(seen -> seen.chatId() == chat, 1, Duration.ofSeconds(30)).get(0).reply();
+            assertThat(reply.text()).isEqualTo("Пиши в тему");
+            assertThat(reply.replyToMessageId()).isEqualTo(40);
+            assertThat(reply.messageThreadId()).isEqualTo(12);
+        }
+    }
+
+    @Test
     void aJobHandedOffTooOftenGetsItsChatTheFailureReplyInsteadOfVanishing() throws Exception {
         long chat = CHATS.decrementAndGet();
         Job job = Job.of(JobKind.QUOTE, chat, 77, 9, null, null, Instant.now());
