@@ -90,4 +90,43 @@ class UpdateEnvelopeTest {
                 .isEqualTo("the user id of message is not an integer");
         assertThat(envelope("{\"update_id\": 5, \"message\": {\"chat\": {\"id\": -100}}}").key()).isEqualTo(-100);
     }
+
+    @Test
+    void aManagedBotIsKeyedByTheUserWhoOwnsIt() {
+        assertThat(envelope("""
+                {"update_id": 5, "managed_bot": {"user": {"id": 42}, "bot": {"id": 9001, "is_bot": true}}}""")
+                .key()).isEqualTo(42);
+    }
+
+    @Test
+    void anAnonymousPollAnswerIsKeyedByTheChatThatVoted() {
+        assertThat(envelope("""
+                {"update_id": 5, "poll_answer": {"poll_id": "p", "voter_chat": {"id": -100}, "option_ids": [0]}}""")
+                .key()).isEqualTo(-100);
+    }
+
+    @Test
+    void everyUpdateOfOnePollGetsOneKeyThatIsNotItsUpdateId() {
+        UpdateEnvelope first = envelope("""
+                {"update_id": 5, "poll": {"id": "5890123456789", "question": "?", "options": []}}""");
+        UpdateEnvelope later = envelope("""
+                {"update_id": 6, "poll": {"id": "5890123456789", "question": "?", "is_closed": true}}""");
+        UpdateEnvelope other = envelope("""
+                {"update_id": 7, "poll": {"id": "5890123456788", "question": "?", "options": []}}""");
+
+        assertThat(first.key()).isEqualTo(later.key()).isNotEqualTo(other.key()).isNotEqualTo(5);
+        assertThat(first.stableId()).isPresent();
+    }
+
+    @Test
+    void thePollKeyIsFnv1aOfItsIdSoItStaysTheSameAcrossVersions() {
+        // FNV-1a 64 of "a", the function's published test vector
+        assertThat(envelope("{\"update_id\": 5, \"poll\": {\"id\": \"a\"}}").key()).isEqualTo(0xaf63dc4c8601ec8cL);
+    }
+
+    @Test
+    void aPollWithoutAStringIdFallsBackToTheUpdateId() {
+        assertThat(envelope("{\"update_id\": 5, \"poll\": {\"id\": 12}}").key()).isEqualTo(5);
+        assertThat(envelope("{\"update_id\": 5, \"poll\": {\"question\": \"?\"}}").key()).isEqualTo(5);
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.breadbot.common.telegram.UpdateKinds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How ingress takes updates and hands them to Kafka.
  *
- * @param allowedUpdates update kinds asked of Telegram (setWebhook and getUpdates); empty = Telegram's default set
+ * @param allowedUpdates update kinds asked of Telegram (setWebhook and getUpdates): by default the four the bot acts
+ *                       on ({@code chat_member} has to be asked for by name); an empty list means Telegram's own
+ *                       default set, which leaves {@code chat_member} and the reactions out
  * @param webhook        the webhook endpoint and its optional registration
  * @param polling        the optional long-polling source
  * @param kafka          produce and health timeouts
@@ -25,10 +28,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("bread-bot.ingress")
 public record IngressProperties(
-        @DefaultValue List<String> allowedUpdates,
+        @DefaultValue({UpdateKinds.MESSAGE, UpdateKinds.EDITED_MESSAGE, UpdateKinds.MY_CHAT_MEMBER,
+                UpdateKinds.CHAT_MEMBER}) @NotNull List<String> allowedUpdates,
         @DefaultValue @Valid Webhook webhook,
         @DefaultValue @Valid Polling polling,
         @DefaultValue @Valid Kafka kafka) {
+
+    /** A misspelt kind would make Telegram refuse setWebhook, or silently send nothing of that kind. */
+    @AssertTrue(message = "allowed-updates must name Bot API update kinds (message, edited_message, chat_member, ...)")
+    public boolean isEveryAllowedUpdateKnown() {
+        return allowedUpdates == null || UpdateKinds.ALL.containsAll(allowedUpdates);
+    }
 
     /** Both modes at once would make Telegram answer every getUpdates with 409. */
     @AssertTrue(message = "polling.enabled and webhook.register-url exclude each other")

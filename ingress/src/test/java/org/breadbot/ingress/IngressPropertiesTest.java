@@ -38,8 +38,25 @@ class IngressPropertiesTest {
             assertThat(properties.polling().enabled()).isFalse();
             assertThat(properties.polling().limit()).isEqualTo(100);
             assertThat(properties.kafka().produceTimeout()).isEqualTo(Duration.ofSeconds(8));
-            assertThat(properties.allowedUpdates()).isEmpty();
+            assertThat(properties.allowedUpdates())
+                    .containsExactly("message", "edited_message", "my_chat_member", "chat_member");
         });
+    }
+
+    @Test
+    void allowedUpdatesAreConfigurableAndAnEmptyListLeavesTheChoiceToTelegram() {
+        runner.withPropertyValues("bread-bot.ingress.allowed-updates=message,message_reaction,guest_message")
+                .run(context -> assertThat(context.getBean(IngressProperties.class).allowedUpdates())
+                        .containsExactly("message", "message_reaction", "guest_message"));
+        runner.withPropertyValues("bread-bot.ingress.allowed-updates=")
+                .run(context -> assertThat(context.getBean(IngressProperties.class).allowedUpdates()).isEmpty());
+    }
+
+    @Test
+    void anAllowedUpdateThatIsNoBotApiKindFailsStartUp() {
+        runner.withPropertyValues("bread-bot.ingress.allowed-updates=message,chat_members")
+                .run(context -> assertThat(messagesOf(context.getStartupFailure()))
+                        .contains("everyAllowedUpdateKnown"));
     }
 
     @Test

@@ -5,14 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.breadbot.common.json.Json;
+import org.breadbot.common.kafka.Topics;
+import org.breadbot.common.telegram.UpdateEnvelope;
+import org.breadbot.common.telegram.UpdateKinds;
 import org.breadbot.common.telegram.User;
 import org.breadbot.testsupport.ApiCall;
 import org.breadbot.testsupport.FakeResponse;
+import org.breadbot.testsupport.TestKafka;
 import org.breadbot.testsupport.TestUsers;
+import org.breadbot.testsupport.UpdateSamples;
 import org.breadbot.testsupport.Updates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,5 +194,44 @@ class PipelineIT {
         List<ApiCall> delivered = messagesTo(chat, 3);
         assertThat(delivered).extracting(ApiCall::text).containsExactly("0", "1", "2");
         assertThat(delivered.get(0).at().toEpochMilli() - posted).isGreaterThanOrEqualTo(1_900);
+    }
+
+    @Test
+    void everyBotApiUpdateKindIsStoredAndOnlyMessagesAreActedOnWithoutADeadLetter() throws InterruptedException {
+        Map<String, UpdateEnvelope> posted = new LinkedHashMap<>();
+        Map<String, Long> chats = new LinkedHashMap<>();
+        long userIds = 2_000_100;
+        long updateIds = 8_800_000_000L;
+        for (String kind : UpdateKinds.ALL) {
+            long chat = newGroup();
+            User user = TestUsers.user(userIds++, "Гость", null, null);
+            String json = UpdateSamples.of(kind, updateIds++, chat, user);
+            assertThat(bot.post(json)).as(kind).isEqualTo(200);
+            posted.put(kind, UpdateEnvelope.of(Json.mapper().readTree(json)).orElseThrow());
+            chats.put(kind, chat);
+        }
+
+        for (Map.Entry<String, UpdateEnvelope> update : posted.entrySet()) {
+            UpdateEnvelope envelope = update.getValue();
+            await(update.getKey() + " stored").atMost(WAIT).until(() -> !bot.database.query(
+                    "SELECT 1 FROM processed_updates WHERE update_id = ? AND chat_id = ?",
+                    envelope.updateId(), envelope.key()).isEmpty());
+        }
+        // the message is answered: the samples carry a command, so any other kind acted on as a message would be too
+        assertThat(messagesTo(chats.get(UpdateKinds.MESSAGE), 1).get(0).text()).isIn("раз", "два");
+        Thread.sleep(2_000);
+
+        for (String kind : UpdateKinds.ALL) {
+            if (!kind.equals(UpdateKinds.MESSAGE) && !kind.equals(UpdateKinds.EDITED_MESSAGE)) {
+                long key = posted.get(kind).key();
+                assertThat(bot.telegram.calls()).as(kind + " answered")
+                        .noneMatch(call -> call.method().startsWith("send")
+                                && (call.chatId() == chats.get(kind) || call.chatId() == key));
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        posted.values().forEach(envelope -> keys.add(Long.toString(envelope.key())));
+        assertThat(TestKafka.consume(Topics.UPDATES_DLT, 0, Duration.ofSeconds(3)))
+                .noneMatch(letter -> keys.contains(letter.key()));
     }
 }

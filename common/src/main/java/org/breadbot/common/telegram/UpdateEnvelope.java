@@ -1,5 +1,6 @@
 package org.breadbot.common.telegram;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -13,8 +14,11 @@ import tools.jackson.databind.JsonNode;
  * @param type     the name of its one optional field, {@code "unknown"} when it has none
  * @param chatId   the chat id, empty when the update has no chat
  * @param userId   the acting user's id, empty when the update names none
+ * @param stableId for kinds with neither chat nor user ({@code poll}), a number derived from the id of what they
+ *                 are about, so that every update about it gets one key; empty otherwise
  */
-public record UpdateEnvelope(long updateId, String type, OptionalLong chatId, OptionalLong userId) {
+public record UpdateEnvelope(long updateId, String type, OptionalLong chatId, OptionalLong userId,
+        OptionalLong stableId) {
 
     /** Where each kind keeps its chat; kinds not listed have none. */
     private static final Map<String, String[]> CHAT_PATHS = Map.ofEntries(
@@ -25,6 +29,7 @@ public record UpdateEnvelope(long updateId, String type, OptionalLong chatId, Op
             Map.entry("my_chat_member", new String[] {"chat", "id"}),
             Map.entry("chat_member", new String[] {"chat", "id"}),
             Map.entry("chat_join_request", new String[] {"chat", "id"}),
+            Map.entry("poll_answer", new String[] {"voter_chat", "id"}),
             Map.entry("chat_boost", new String[] {"chat", "id"}),
             Map.entry("removed_chat_boost", new String[] {"chat", "id"}));
 
@@ -32,14 +37,33 @@ public record UpdateEnvelope(long updateId, String type, OptionalLong chatId, Op
     private static final Map<String, String[]> USER_PATHS = Map.ofEntries(
             Map.entry("poll_answer", new String[] {"user", "id"}),
             Map.entry("message_reaction", new String[] {"user", "id"}),
-            Map.entry("business_connection", new String[] {"user", "id"}));
+            Map.entry("business_connection", new String[] {"user", "id"}),
+            Map.entry("managed_bot", new String[] {"user", "id"}));
 
-    /** The routing key: the chat id, else the user id, else the update id (so every update has a key). */
+    /** Where each kind with neither chat nor user keeps the string id of what it is about. */
+    private static final Map<String, String> STABLE_ID_FIELDS = Map.of("poll", "id");
+
+    /** FNV-1a, 64 bit: a fixed function of the id's bytes, the same in every process and every version. */
+    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** Without a stable id: the kinds that have a chat or a user. */
+    public UpdateEnvelope(long updateId, String type, OptionalLong chatId, OptionalLong userId) {
+        this(updateId, type, chatId, userId, OptionalLong.empty());
+    }
+
+    /**
+     * The routing key: the chat id, else the user id, else the stable id, else the update id (so every update has a
+     * key, and only a kind this code does not know falls back to one that changes with every update).
+     */
     public long key() {
         if (chatId.isPresent()) {
             return chatId.getAsLong();
         }
-        return userId.isPresent() ? userId.getAsLong() : updateId;
+        if (userId.isPresent()) {
+            return userId.getAsLong();
+        }
+        return stableId.isPresent() ? stableId.getAsLong() : updateId;
     }
 
     /**
@@ -96,7 +120,20 @@ public record UpdateEnvelope(long updateId, String type, OptionalLong chatId, Op
         if (user.invalid()) {
             return new Read(null, "the user id of " + type + " is not an integer");
         }
-        return new Read(new UpdateEnvelope(id.asLong(), type, chat.value, user.value), null);
+        return new Read(new UpdateEnvelope(id.asLong(), type, chat.value, user.value, stableIdOf(type, body)), null);
+    }
+
+    private static OptionalLong stableIdOf(String type, JsonNode body) {
+        String field = STABLE_ID_FIELDS.get(type);
+        JsonNode id = body == null || field == null ? null : body.get(field);
+        if (id == null || !id.isString() || id.asString().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long hash = FNV_OFFSET_BASIS;
+        for (byte b : id.asString().getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+        }
+        return OptionalLong.of(hash);
     }
 
     /** An id found along a path: absent, an integer, or there but not an integer. */

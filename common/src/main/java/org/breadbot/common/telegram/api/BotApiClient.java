@@ -154,12 +154,13 @@ public class BotApiClient {
         if (reply.caption() != null && reply.method().takesCaption()) {
             params.put("caption", reply.caption());
         }
-        if (reply.parseMode() != null && (reply.method().takesCaption() ? reply.caption() != null
-                : reply.method() == ReplyMethod.SEND_MESSAGE)) {
-            // one name for the text's and the caption's mode; stickers and video notes carry neither
+        // one name for the text's and the caption's mode; stickers and video notes have neither, nor entities
+        boolean formattable = reply.method().takesCaption() ? reply.caption() != null
+                : reply.method() == ReplyMethod.SEND_MESSAGE;
+        if (reply.parseMode() != null && formattable) {
             params.put("parse_mode", reply.parseMode());
         }
-        if (reply.entities() != null && !reply.entities().isEmpty()) {
+        if (reply.entities() != null && !reply.entities().isEmpty() && formattable) {
             params.put(reply.method().takesCaption() ? "caption_entities" : "entities", reply.entities());
         }
         if (reply.replyToMessageId() != null) {
