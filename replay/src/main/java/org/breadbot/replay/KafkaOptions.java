@@ -66,6 +66,8 @@ final class KafkaOptions {
         // only used when retention deletes the segment we seeked into while we read it
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "bread-bot-replay");
+        // an import is one transaction: an aborted one must not be read, nor one still under way
+        config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return config;
@@ -81,6 +83,15 @@ final class KafkaOptions {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "bread-bot-replay-redrive");
+        return config;
+    }
+
+    /** Settings of an admin client (creating the import topic). */
+    Map<String, Object> adminConfig() {
+        Map<String, Object> config = new HashMap<>(userConfig());
+        GROUP_SETTINGS.forEach(config::remove);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "bread-bot-replay-admin");
         return config;
     }
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Export, count, replay and re-drive bread-bot's Kafka update topics.",
             "Never joins or moves a consumer group (assign + seek, no group.id, no commits)."},
-        subcommands = {ExportCommand.class, StatsCommand.class, ReplayCommand.class, DltCommand.class, ForgetCommand.class,
+        subcommands = {ExportCommand.class, StatsCommand.class, ReplayCommand.class, ImportCommand.class, DltCommand.class,
+            ForgetCommand.class,
             HelpCommand.class})
 public final class ReplayTool {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "stats", sortOptions = false,
-        description = "Counts a slice of an update topic per update type, per chat and per hour.")
+        description = "Counts a slice of an update topic per update type, chat, hour, day or user.")
 final class StatsCommand implements Callable<Integer> {
 
     enum Format { table, csv }
@@ -32,6 +32,11 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
             description = "Time zone of the hour buckets, e.g. Europe/Moscow (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
+
+    @Option(names = "--by", paramLabel = "DIMENSION", split = ",", defaultValue = "type,chat,hour",
+            description = "What to count by, in this order: type, chat, hour, day, user "
+                    + "(comma-separated, default: ${DEFAULT-VALUE}).")
+    List<Stats.Dimension> by;
 
     @Override
     public Integer call() {
@@ -55,7 +60,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.csv) {
-            printCsv(out, stats.rows());
+            printCsv(out, stats.rows(by));
         } else {
             printTables(out, stats);
         }
@@ -79,10 +84,12 @@ final class StatsCommand implements Callable<Integer> {
 
     private void printTables(PrintWriter out, Stats stats) {
         out.printf(Locale.ROOT, "%,d updates%n", stats.total());
-        List<Stats.Row> rows = stats.rows();
-        table(out, "TYPE", "type", rows);
-        table(out, "CHAT", "chat", rows);
-        table(out, "HOUR (" + zone + ")", "hour", rows);
+        List<Stats.Row> rows = stats.rows(by);
+        for (Stats.Dimension dimension : by) {
+            String title = dimension.name().toUpperCase(Locale.ROOT);
+            boolean inZone = dimension == Stats.Dimension.hour || dimension == Stats.Dimension.day;
+            table(out, inZone ? title + " (" + zone + ")" : title, dimension.name(), rows);
+        }
     }
 
     private static void table(PrintWriter out, String title, String dimension, List<Stats.Row> rows) {

@@ -15,7 +15,7 @@ public final class Headers {
     /** When ingress received the update, epoch milliseconds, decimal. */
     public static final String RECEIVED_AT = "received-at";
 
-    /** How ingress got the update: {@code webhook} or {@code polling}. */
+    /** How the update was got: {@code webhook} or {@code polling} (ingress), {@code tdesktop} (an import). */
     public static final String SOURCE = "source";
 
     /** W3C trace context of the update's trace. */
@@ -35,6 +35,9 @@ public final class Headers {
 
     /** Value of {@link #SOURCE} for updates fetched with getUpdates. */
     public static final String SOURCE_POLLING = "polling";
+
+    /** Value of {@link #SOURCE} for messages imported from a Telegram Desktop export. */
+    public static final String SOURCE_TDESKTOP = "tdesktop";
 
     private Headers() {
     }

@@ -9,6 +9,12 @@ public final class Topics {
     /** Reply commands ({@link org.breadbot.common.reply.ReplyCommand} JSON), key = chat id. */
     public static final String REPLIES = "telegram.replies";
 
+    /**
+     * Chat histories imported from Telegram Desktop exports by {@code bread-bot-replay import}, written like
+     * {@link #UPDATES} (key = chat id, one update per message) with {@code source=tdesktop}; no bot consumer reads it.
+     */
+    public static final String IMPORTS = "telegram.imports";
+
     /** Updates the processor could not apply, with the error in headers. */
     public static final String UPDATES_DLT = UPDATES + ".dlt";
 
