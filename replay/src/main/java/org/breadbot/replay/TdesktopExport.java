@@ -44,7 +44,7 @@ final class TdesktopExport {
             throw new ToolException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (JacksonException e) {
             TokenStreamLocation where = e.getLocation();
-            throw new ToolException(at(where) + "not valid JSON: " + e.getOriginalMessage()
+            throw new ToolException(at(where) + "not valid JSON: " + withoutSourceNote(e.getOriginalMessage())
                     + "; is the export complete?", e);
         }
     }
@@ -115,6 +115,12 @@ final class TdesktopExport {
             sink.accept(imported);
         }
         return new Summary(chat, count, first, last);
+    }
+
+    /** Jackson names where an unclosed array began by a source it does not show; the line is given already. */
+    private static String withoutSourceNote(String message) {
+        int note = message == null ? -1 : message.indexOf(" (start marker at");
+        return note < 0 ? String.valueOf(message) : message.substring(0, note);
     }
 
     private ToolException problem(JsonParser parser, String message) {
