@@ -152,9 +152,10 @@ final class ImportCommand implements Callable<Integer> {
                 producer.commitTransaction();
                 return summary;
             } catch (RuntimeException e) {
+                // a ToolException here means the file changed after it was checked
                 abort(producer);
-                throw e instanceof ToolException ? e : new ToolException("the import was rolled back, nothing of "
-                        + file + " is in " + topic + ": " + e.getMessage(), e);
+                throw new ToolException(e.getMessage() + "; the import was rolled back, nothing of " + file
+                        + " is in " + topic, e);
             }
         } catch (KafkaException e) {
             throw new ToolException("cannot write to " + topic + ": " + e.getMessage(), e);

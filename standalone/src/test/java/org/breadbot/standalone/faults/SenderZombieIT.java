@@ -58,6 +58,12 @@ class SenderZombieIT {
     private static final Duration IN_FLIGHT = Duration.ofMillis(200);
     /** At a reply a second, long enough for the second sender to start and join while the first still sends. */
     private static final int REPLIES = 30;
+    /**
+     * The control shows that this harness sees a zombie's send. Whether A still sends after it wakes depends on
+     * where it was when it froze, and in one CI run (2026-12-08) the unfenced A sent nothing again: the control may
+     * try again, with a new chat; the fenced run may not.
+     */
+    private static final int CONTROL_ATTEMPTS = 3;
 
     private static KraftBroker broker;
     private static EmbeddedDatabase database;
@@ -108,10 +114,14 @@ class SenderZombieIT {
     @Test
     @Order(2)
     void theControlWithoutTheClaimSeesTheZombieSendAReplyTwice() throws Exception {
-        Outcome outcome = freezeTheOwnerMidQueue("unfenced", -5_000_000_002L,
-                Map.of("bread-bot.sender.delivery-log.mutation-no-claim", "true"));
+        List<Outcome> attempts = new ArrayList<>();
+        while (attempts.size() < CONTROL_ATTEMPTS
+                && (attempts.isEmpty() || attempts.get(attempts.size() - 1).unexplainedDuplicates().isEmpty())) {
+            attempts.add(freezeTheOwnerMidQueue("unfenced-" + attempts.size(), -5_000_000_002L - attempts.size(),
+                    Map.of("bread-bot.sender.delivery-log.mutation-no-claim", "true")));
+        }
 
-        assertThat(outcome.unexplainedDuplicates()).as(outcome.toString()).isNotEmpty();
+        assertThat(attempts).as(attempts.toString()).anyMatch(outcome -> !outcome.unexplainedDuplicates().isEmpty());
     }
 
     /** What Telegram received: per reply text, its calls; and which duplicates the freeze does not explain. */
